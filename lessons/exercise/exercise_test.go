@@ -1,0 +1,108 @@
+package exercise
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The demo tests below fail on purpose. They only run when the outer
+// tests start this test binary again with GOCONC_EXERCISE_DEMO set, and
+// read what a learner would see.
+func demo(t *testing.T) {
+	if os.Getenv("GOCONC_EXERCISE_DEMO") == "" {
+		t.Skip("run by the tests that read its output")
+	}
+}
+
+func TestDemoCheck(t *testing.T) {
+	demo(t)
+	Check(t, "demo",
+		Part{Name: "holds", Points: 2, Run: func(t *testing.T) {}},
+		Part{Name: "stub panics", Points: 3, Run: func(t *testing.T) { panic("TODO: write me") }},
+		Part{Name: "leaks a goroutine", Points: 1, Run: func(t *testing.T) {
+			Bubble(t, func(t *testing.T) { go stuckForever(make(chan int)) })
+		}},
+		Part{Name: "returns before its work is done", Points: 1, Run: func(t *testing.T) {
+			Bubble(t, func(t *testing.T) { go time.Sleep(time.Second) })
+		}},
+		Part{Name: "still runs after the others failed", Points: 4, Run: func(t *testing.T) {}},
+	)
+}
+
+func stuckForever(ch chan int) { <-ch }
+
+// runDemo runs TestDemoCheck in a child process and returns its output.
+func runDemo(t *testing.T, env ...string) string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestDemoCheck$", "-test.v")
+	cmd.Env = append(os.Environ(), append(env, "GOCONC_EXERCISE_DEMO=1")...)
+	out, _ := cmd.CombinedOutput()
+	return string(out)
+}
+
+func TestCheckScoresEveryPartAndEndsWithAVerdict(t *testing.T) {
+	out := runDemo(t)
+	assert.Contains(t, out, "--- PASS: TestDemoCheck/holds")
+	assert.Contains(t, out, "--- FAIL: TestDemoCheck/stub_panics")
+	assert.Contains(t, out, "your code panicked: TODO: write me")
+	assert.Contains(t, out, "--- PASS: TestDemoCheck/still_runs_after_the_others_failed")
+	assert.Contains(t, out, "FAIL demo: 6/11 points")
+	assert.NotContains(t, out, ManifestPrefix, "the manifest is only for the course's tools")
+}
+
+func TestBubbleNamesTheGoroutineThatLeaked(t *testing.T) {
+	out := runDemo(t)
+	assert.Contains(t, out, "--- FAIL: TestDemoCheck/leaks_a_goroutine")
+	assert.Contains(t, out, "goroutine leak")
+	assert.Contains(t, out, "waiting (chan receive) in stuckForever (exercise_test.go:")
+	assert.Contains(t, out, "started by TestDemoCheck.func3.1 (exercise_test.go:")
+	assert.Contains(t, out, "--- FAIL: TestDemoCheck/returns_before_its_work_is_done")
+	assert.Contains(t, out, "waiting (sleep)")
+}
+
+func TestReportModePrintsTheManifestFirst(t *testing.T) {
+	out := runDemo(t, "GOCONC_REPORT=1")
+	line := strings.SplitN(out[strings.Index(out, ManifestPrefix):], "\n", 2)[0]
+	assert.Equal(t, ManifestPrefix+`{"exercise":"demo","parts":[`+
+		`{"name":"holds","points":2},{"name":"stub panics","points":3},`+
+		`{"name":"leaks a goroutine","points":1},{"name":"returns before its work is done","points":1},`+
+		`{"name":"still runs after the others failed","points":4}]}`, line)
+	assert.Less(t, strings.Index(out, ManifestPrefix), strings.Index(out, "=== RUN   TestDemoCheck/holds"))
+}
+
+func TestManifestModeRunsNothing(t *testing.T) {
+	out := runDemo(t, "GOCONC_MANIFEST=1")
+	assert.Contains(t, out, ManifestPrefix)
+	assert.NotContains(t, out, "TestDemoCheck/holds")
+	assert.Contains(t, out, "--- SKIP: TestDemoCheck")
+}
+
+func TestRepeatedPartNamesAreACourseBug(t *testing.T) {
+	require.Panics(t, func() {
+		manifest("x", []Part{{Name: "a"}, {Name: "a"}})
+	})
+}
+
+func TestSubtestNameMatchesTheTestingPackage(t *testing.T) {
+	name := "returns the pages in order"
+	t.Run(name, func(t *testing.T) {
+		assert.Equal(t, "TestSubtestNameMatchesTheTestingPackage/"+SubtestName(name), t.Name())
+	})
+}
+
+func TestInFlightRemembersThePeak(t *testing.T) {
+	var f InFlight
+	a := f.Enter()
+	b := f.Enter()
+	a()
+	c := f.Enter()
+	b()
+	c()
+	assert.Equal(t, 2, f.Peak())
+}
