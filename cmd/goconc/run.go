@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/goconc/goconc/kernel"
+)
+
+func run(ctx context.Context, course *kernel.Course, args []string) error {
+	fs := flag.NewFlagSet("run", flag.ExitOnError)
+	opt := kernel.RunOptions{}
+	fs.BoolVar(&opt.Solved, "solved", false, "put the reference solutions into the exercise cells first")
+	fs.BoolVar(&opt.Write, "write", false, "save the outputs (with --solved: to NAME.solved.ipynb)")
+	fs.DurationVar(&opt.CellTimeout, "timeout", 3*time.Minute, "time limit for any one cell")
+	fs.Parse(args)
+	if fs.NArg() == 0 {
+		return fmt.Errorf("run: name the notebooks to run, e.g. goconc run notebooks/*.ipynb")
+	}
+	var total time.Duration
+	failed := 0
+	for _, path := range fs.Args() {
+		fmt.Printf("%-22s running…", shortName(path))
+		res, err := kernel.Run(ctx, course, path, opt)
+		if err != nil {
+			fmt.Println()
+			return err
+		}
+		total += res.Elapsed
+		verdict := "ok"
+		if len(res.Failures) > 0 {
+			verdict = fmt.Sprintf("FAIL (%d cells)", len(res.Failures))
+			failed++
+		}
+		fmt.Printf("\r%-22s %-16s %3d cells %7.1fs\n", shortName(path), verdict, res.Cells, res.Elapsed.Seconds())
+		for _, f := range res.Failures {
+			fmt.Println(f)
+		}
+		if res.Written != "" {
+			fmt.Println("  saved", res.Written)
+		}
+	}
+	fmt.Printf("%-22s %-16s %9s %7.1fs\n", "total", fmt.Sprintf("%d notebooks", len(fs.Args())), "", total.Seconds())
+	if failed > 0 {
+		return exitError(1)
+	}
+	return nil
+}

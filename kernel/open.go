@@ -1,0 +1,125 @@
+package kernel
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+// NotebookServer is a Jupyter Notebook server on loopback, serving the
+// course's notebooks with the GoNB kernel.
+type NotebookServer struct {
+	URL   string // the notebooks page, with the login token
+	Base  string // http://127.0.0.1:PORT
+	Token string
+	cmd   *exec.Cmd
+	done  chan error
+}
+
+// StartNotebook starts `jupyter notebook` on the course's notebooks/
+// directory, on port (0 picks a free one) of 127.0.0.1 with a fresh
+// token, and returns once the server answers. It opens a browser only
+// when browser is set (there is a display to open it on). Jupyter's
+// own log goes to log.
+func StartNotebook(ctx context.Context, c *Course, port int, browser bool, log io.Writer) (*NotebookServer, error) {
+	if _, err := exec.LookPath("jupyter"); err != nil {
+		return nil, fmt.Errorf("jupyter is not installed: run `goconc setup` (or `make course`) first")
+	}
+	if port == 0 {
+		var err error
+		if port, err = freePort(); err != nil {
+			return nil, err
+		}
+	}
+	token := randomToken()
+	args := []string{"notebook",
+		"--notebook-dir=" + filepath.Join(c.Root, "notebooks"),
+		"--ip=127.0.0.1", fmt.Sprintf("--port=%d", port), "--port-retries=0",
+		"--NotebookApp.token=" + token}
+	if !browser {
+		args = append(args, "--no-browser")
+	}
+	if os.Geteuid() == 0 {
+		args = append(args, "--allow-root") // containers and CI run as root
+	}
+	cmd := exec.Command("jupyter", args...)
+	cmd.Dir = filepath.Join(c.Root, "notebooks")
+	cmd.Env = append(os.Environ(), "PATH="+ToolPath())
+	cmd.Stdout, cmd.Stderr = log, log
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting jupyter notebook: %w", err)
+	}
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	s := &NotebookServer{Base: base, URL: base + "/tree?token=" + token, Token: token, cmd: cmd, done: make(chan error, 1)}
+	go func() { s.done <- cmd.Wait() }()
+	if err := s.waitReady(ctx, 60*time.Second); err != nil {
+		s.Stop()
+		return nil, err
+	}
+	return s, nil
+}
+
+// waitReady polls the server's status API until it answers.
+func (s *NotebookServer) waitReady(ctx context.Context, limit time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		req, _ := http.NewRequestWithContext(ctx, "GET", s.Base+"/api/status?token="+s.Token, nil)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case err := <-s.done:
+			return fmt.Errorf("jupyter notebook exited before it served (%v): is jupyter-notebook installed? run goconc setup", err)
+		case <-ctx.Done():
+			return fmt.Errorf("jupyter notebook did not answer on %s within %s", s.Base, limit)
+		case <-tick.C:
+		}
+	}
+}
+
+// Wait blocks until the server exits.
+func (s *NotebookServer) Wait() error { return <-s.done }
+
+// Stop ends the server and its kernels (SIGTERM to the process group;
+// Jupyter asks for confirmation on SIGINT, which a script cannot give).
+func (s *NotebookServer) Stop() {
+	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(10 * time.Second):
+		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+		<-s.done
+	}
+	s.done <- nil // later Waits return at once
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func randomToken() string {
+	b := make([]byte, 24)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
