@@ -7,7 +7,12 @@ tool (
 	golang.org/x/tools/cmd/goimports
 )
 
-require github.com/stretchr/testify v1.12.1
+require (
+	github.com/janpfeifer/gonb v0.11.4
+	github.com/stretchr/testify v1.12.1
+	golang.org/x/net v0.58.0
+	golang.org/x/tools v0.49.0
+)
 
 require (
 	github.com/fatih/color v1.18.0 // indirect
@@ -18,7 +23,6 @@ require (
 	github.com/gofrs/uuid v4.4.0+incompatible // indirect
 	github.com/gx-org/backend v0.3.0 // indirect
 	github.com/gx-org/gx v0.6.1 // indirect
-	github.com/janpfeifer/gonb v0.11.4 // indirect
 	github.com/janpfeifer/must v0.2.0 // indirect
 	github.com/mattn/go-colorable v0.1.14 // indirect
 	github.com/mattn/go-isatty v0.0.20 // indirect
@@ -34,11 +38,9 @@ require (
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/exp v0.0.0-20250106191152-7588d65b2ba8 // indirect
 	golang.org/x/mod v0.40.0 // indirect
-	golang.org/x/net v0.58.0 // indirect
 	golang.org/x/sync v0.22.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/telemetry v0.0.0-20260811182544-a038080d80e5 // indirect
 	golang.org/x/text v0.41.0 // indirect
-	golang.org/x/tools v0.49.0 // indirect
 	k8s.io/klog/v2 v2.130.1 // indirect
 )
