@@ -91,7 +91,7 @@ func CellFile(pkg, name, src, dir string) ([]byte, error) {
 	if len(specs) > 0 {
 		fmt.Fprintf(&b, "; import (%s)", strings.Join(specs, "; "))
 	}
-	fmt.Fprintf(&b, "\n//line %s:1\n%s\n", name, body)
+	fmt.Fprintf(&b, "\n//line %s:1:1\n%s\n", name, body)
 	return []byte(b.String()), nil
 }
 

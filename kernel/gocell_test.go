@@ -35,7 +35,7 @@ func TestCellFilesAddMissingImportsAndKeepCellLineNumbers(t *testing.T) {
 	file, err := CellFile("submission", "exercise cell", src, ".")
 	require.NoError(t, err)
 	got := string(file)
-	assert.True(t, strings.HasPrefix(got, "package submission; import (\"strings\")\n//line exercise cell:1\n"), got)
+	assert.True(t, strings.HasPrefix(got, "package submission; import (\"strings\")\n//line exercise cell:1:1\n"), got)
 	assert.NotContains(t, got, `"os"`, "unused imports are dropped, as GoNB's goimports does")
 	lines := strings.Split(got, "\n")
 	assert.Equal(t, "\treturn strings.ToUpper(s)", lines[2+4], "cell line 5 stays line 5 after the directive")

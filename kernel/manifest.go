@@ -56,8 +56,8 @@ func (c *manifestCache) get(ctx context.Context, course *Course, topic string) (
 	}
 	ms := map[string]exercise.Manifest{}
 	for _, run := range readTestEvents(bytes.NewReader(out)) {
-		if run.manifest != nil {
-			ms[run.manifest.Exercise] = *run.manifest
+		for _, m := range run.manifests {
+			ms[m.Exercise] = m
 		}
 	}
 	if c.byTopic == nil {

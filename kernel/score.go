@@ -16,19 +16,19 @@ func score(r *ExerciseResult, run *packageRun) {
 	case run == nil:
 		r.Status, r.Message = Error, "the check never ran (go test stopped before it)"
 		return
-	case len(run.build) > 0 || run.manifest == nil && run.failed && len(run.action) == 0:
+	case len(run.build) > 0 || len(run.manifests) == 0 && run.failed && len(run.action) == 0:
 		r.Status = Error
 		r.Output = firstLines(strings.Join(compileErrors(run), "\n"), 12)
-		r.Message = "does not compile: " + firstLines(r.Output, 1)
+		r.Message = compileMessage(firstLines(r.Output, 1))
 		return
-	case run.manifest == nil:
+	case len(run.manifests) == 0:
 		r.Status, r.Message = Error, "the check did not start: "+crashLine(run)
 		r.Output = firstLines(strings.Join(run.output[""], "\n"), 20)
 		return
 	}
 	timedOut := strings.Contains(allOutput(run), "panic: test timed out after")
 	crashed := run.failed && !timedOut
-	for _, p := range run.manifest.Parts {
+	for _, p := range run.manifests[0].Parts {
 		part := PartResult{Name: p.Name, MaxPoints: p.Points}
 		test, action := findPart(run, p.Name)
 		out := cleanOutput(run.output[test])
@@ -139,6 +139,19 @@ func lastField(s string) string {
 		return s
 	}
 	return strings.Join(f[len(f)-2:], " ")
+}
+
+// compileMessage explains a compile error. One in the check cell
+// means the learner's cell no longer fits the check: a function
+// renamed, deleted or given another signature.
+func compileMessage(first string) string {
+	if !strings.HasPrefix(first, "check cell:") {
+		return "does not compile: " + first
+	}
+	if _, name, ok := strings.Cut(first, "undefined: "); ok {
+		return fmt.Sprintf("the check calls %s, which your exercise cell does not declare: keep the stub's name and signature", name)
+	}
+	return "your exercise cell does not fit the check (keep the stub's names and signatures): " + first
 }
 
 // compileErrors are the compiler's lines about the learner's code.

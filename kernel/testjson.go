@@ -24,7 +24,7 @@ type testEvent struct {
 // check's manifest, each test's outcome and output, and the package's
 // own output (build errors, a crash outside any test, a timeout).
 type packageRun struct {
-	manifest *exercise.Manifest
+	manifests []exercise.Manifest // one per check that ran
 	action   map[string]string   // test name → pass, fail or skip
 	output   map[string][]string // test name ("" for the package) → lines
 	build    []string            // compiler output
@@ -50,15 +50,16 @@ func readTestEvents(r io.Reader) map[string]*packageRun {
 		}
 		switch {
 		case e.Action == "build-output":
-			get(e.ImportPath).build = append(get(e.ImportPath).build, strings.TrimRight(e.Output, "\n"))
+			pkg, _, _ := strings.Cut(e.ImportPath, " [") // "p [p.test]" is p's test build
+			get(pkg).build = append(get(pkg).build, strings.TrimRight(e.Output, "\n"))
 		case e.Package == "":
 		case e.Action == "output":
 			p := get(e.Package)
 			line := strings.TrimRight(e.Output, "\n")
-			if m, ok := strings.CutPrefix(line, exercise.ManifestPrefix); ok && p.manifest == nil {
+			if m, ok := strings.CutPrefix(line, exercise.ManifestPrefix); ok {
 				var man exercise.Manifest
 				if json.Unmarshal([]byte(m), &man) == nil {
-					p.manifest = &man
+					p.manifests = append(p.manifests, man)
 				}
 				continue
 			}

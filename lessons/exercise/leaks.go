@@ -105,7 +105,9 @@ func frame(fn, at string) string {
 	if _, rest, ok := strings.Cut(fn, "."); ok {
 		fn = rest
 	}
-	at, _, _ = strings.Cut(at, " ")
+	if i := strings.LastIndex(at, " +0x"); i >= 0 {
+		at = at[:i]
+	}
 	if i := strings.LastIndex(at, "/"); i >= 0 {
 		at = at[i+1:]
 	}
