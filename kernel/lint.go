@@ -74,8 +74,20 @@ func (c *Course) Lint(path string) []Problem {
 	if !setupSeen {
 		add(-1, "no code cells, so no setup cell")
 	}
+	ids := map[string]bool{}
 	for _, ex := range nb.Exercises() {
+		ids[ex.ID] = true
 		ps = append(ps, c.lintExercise(nb, filepath.Base(path), ex)...)
+	}
+	for i, cell := range nb.Cells {
+		if id, ok := cell.TagValue("uses"); ok {
+			if !ids[id] {
+				add(i, "tagged uses:%s, but the notebook has no exercise %s", id, id)
+			}
+			if !cell.HasTag("raises-exception") {
+				add(i, "tagged uses:%s, so it fails until the exercise is solved: tag it raises-exception too", id)
+			}
+		}
 	}
 	return ps
 }

@@ -126,7 +126,8 @@ func raceSummary(lines []string) string {
 			out = append(out, "  "+strings.SplitN(t, " by ", 2)[0]+" by "+lastField(t))
 		case strings.Contains(t, "exercise cell:") && i > 0:
 			fn := strings.TrimSpace(lines[i-1])
-			fn = strings.TrimPrefix(fn, "goconc.local/submission/")
+			fn = fn[strings.LastIndex(fn, "/")+1:]
+			_, fn, _ = strings.Cut(fn, ".") // drop the package
 			out = append(out, fmt.Sprintf("      %s at %s", fn, strings.Fields(t)[0]+" "+strings.Fields(t)[1]))
 		}
 	}

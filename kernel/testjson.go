@@ -25,11 +25,11 @@ type testEvent struct {
 // own output (build errors, a crash outside any test, a timeout).
 type packageRun struct {
 	manifests []exercise.Manifest // one per check that ran
-	action   map[string]string   // test name → pass, fail or skip
-	output   map[string][]string // test name ("" for the package) → lines
-	build    []string            // compiler output
-	failed   bool                // the package as a whole failed
-	done     bool                // the package reported pass or fail
+	action    map[string]string   // test name → pass, fail or skip
+	output    map[string][]string // test name ("" for the package) → lines
+	build     []string            // compiler output
+	failed    bool                // the package as a whole failed
+	done      bool                // the package reported pass or fail
 }
 
 // readTestEvents sorts a `go test -json` stream by package.

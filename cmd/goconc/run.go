@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/goconc/goconc/kernel"
@@ -22,10 +23,14 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 	var total time.Duration
 	failed := 0
 	for _, path := range fs.Args() {
-		fmt.Printf("%-22s running…", shortName(path))
+		if isTerminal() {
+			fmt.Printf("%-22s running…", shortName(path))
+		}
 		res, err := kernel.Run(ctx, course, path, opt)
+		if isTerminal() {
+			fmt.Print("\r\033[K")
+		}
 		if err != nil {
-			fmt.Println()
 			return err
 		}
 		total += res.Elapsed
@@ -34,7 +39,7 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 			verdict = fmt.Sprintf("FAIL (%d cells)", len(res.Failures))
 			failed++
 		}
-		fmt.Printf("\r%-22s %-16s %3d cells %7.1fs\n", shortName(path), verdict, res.Cells, res.Elapsed.Seconds())
+		fmt.Printf("%-22s %-16s %3d cells %7.1fs\n", shortName(path), verdict, res.Cells, res.Elapsed.Seconds())
 		for _, f := range res.Failures {
 			fmt.Println(f)
 		}
@@ -47,4 +52,11 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 		return exitError(1)
 	}
 	return nil
+}
+
+// isTerminal reports whether stdout is a terminal, where a progress
+// line can be rewritten; elsewhere (CI logs) only whole lines go out.
+func isTerminal() bool {
+	fi, err := os.Stdout.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

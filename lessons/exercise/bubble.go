@@ -37,9 +37,9 @@ func Bubble(t *testing.T, f func(t *testing.T)) {
 		synctest.Wait()
 		if gs := bubbleGoroutines(); len(gs) > 0 {
 			leaked = true
-			t.Errorf("%d goroutine(s) still running after your function returned "+
+			t.Errorf("goroutines still running after your function returned "+
 				"(a goroutine leak: wait for every goroutine you start):\n%s",
-				len(gs), strings.Join(gs, "\n"))
+				strings.Join(gs, "\n"))
 		}
 	})
 }

@@ -23,12 +23,21 @@ func bubbleGoroutines() []string {
 		return nil
 	}
 	var out []string
+	count := map[string]int{}
 	for _, b := range blocks[1:] {
 		if bubbleOf(b) != bubble {
 			continue
 		}
 		if d := describe(b); d != "" {
-			out = append(out, d)
+			if count[d] == 0 {
+				out = append(out, d)
+			}
+			count[d]++
+		}
+	}
+	for i, d := range out {
+		if n := count[d]; n > 1 {
+			out[i] = fmt.Sprintf("  - %d goroutines %s", n, strings.TrimPrefix(d, "  - "))
 		}
 	}
 	return out

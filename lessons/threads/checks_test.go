@@ -98,8 +98,9 @@ func TestALeakyFetchAllIsToldWhichGoroutinesLeaked(t *testing.T) {
 	out := runBad(t, "TestBadLeakyFetchAll")
 	assert.Contains(t, out, "--- FAIL: "+subtest("TestBadLeakyFetchAll",
 		"reports a failed page in its own result and keeps the others"))
-	assert.Contains(t, out, "4 goroutine(s) still running after your function returned (a goroutine leak")
-	assert.Contains(t, out, "in leakyFetchAll.func1 (checks_test.go:")
+	assert.Contains(t, out, "goroutines still running after your function returned (a goroutine leak")
+	assert.Contains(t, out, "4 goroutines waiting (chan send) in leakyFetchAll.func1")
+	assert.Contains(t, out, "leakyFetchAll.func1 (checks_test.go:")
 	assert.Contains(t, out, "FAIL fetch-all: 8/10 points")
 }
 
