@@ -60,6 +60,15 @@ func ParseNotebook(data []byte) (*Notebook, error) {
 	return nb, nil
 }
 
+// NewNotebook makes an nbformat 4.5 notebook for the GoNB kernel.
+func NewNotebook(cells ...*Cell) *Notebook {
+	return &Notebook{Cells: cells, raw: map[string]any{
+		"nbformat": 4, "nbformat_minor": 5,
+		"metadata": map[string]any{"kernelspec": map[string]any{
+			"display_name": "Go (gonb)", "language": "go", "name": "gonb"}},
+	}}
+}
+
 // Minor is the nbformat minor version; 5 and up require cell ids.
 func (nb *Notebook) Minor() int { return intField(nb.raw, "nbformat_minor") }
 

@@ -106,7 +106,8 @@ func mayFail(c *Cell, solved bool) bool {
 }
 
 // errorOutput is the error a cell's outputs report, with the last lines
-// GoNB wrote to stderr (the compiler's or the panic's), or "".
+// GoNB wrote to stderr (a panic's) or showed as HTML (the compiler's),
+// or "".
 func errorOutput(c *Cell) string {
 	var msg string
 	var stderr []string
@@ -117,6 +118,11 @@ func errorOutput(c *Cell) string {
 		case "stream":
 			if o["name"] == "stderr" {
 				stderr = append(stderr, outputText(o["text"]))
+			}
+		case "display_data":
+			data, _ := o["data"].(map[string]any)
+			if text := gonbErrorText(outputText(data["text/html"])); text != "" {
+				stderr = append(stderr, text+"\n")
 			}
 		}
 	}

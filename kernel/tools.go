@@ -32,5 +32,14 @@ func ToolPath() string {
 	if goCmd, err := exec.LookPath("go"); err == nil {
 		dirs = append(dirs, filepath.Dir(goCmd))
 	}
-	return strings.Join(append(dirs, os.Getenv("PATH")), string(os.PathListSeparator))
+	dirs = append(dirs, filepath.SplitList(os.Getenv("PATH"))...)
+	var path []string
+	seen := map[string]bool{}
+	for _, d := range dirs {
+		if !seen[d] {
+			seen[d] = true
+			path = append(path, d)
+		}
+	}
+	return strings.Join(path, string(os.PathListSeparator))
 }
