@@ -64,6 +64,9 @@ func (c *Course) Lint(path string) []Problem {
 			add(i, "cell id %q is used twice", id)
 		}
 		seen[cell.ID()] = true
+		if len(cell.Outputs()) > 0 || cell.raw["execution_count"] != nil && cell.Type() == "code" {
+			add(i, "course notebooks are stored without outputs (Edit > Clear All Outputs, then save)")
+		}
 		if cell.Type() == "code" && !setupSeen {
 			setupSeen = true
 			if !strings.Contains(cell.Source(), SetupMarker) {

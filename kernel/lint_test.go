@@ -63,6 +63,8 @@ func TestLintNamesEachBrokenRule(t *testing.T) {
 			exerciseOf(t, nb, "fetch-all").Code.Metadata()["tags"] = []any{"exercise:fetch-some"}
 		},
 			"exercise fetch-some: no solution at solutions/threads/fetch-some.go"},
+		"outputs": {func(nb *Notebook) { setup(nb).SetOutputs([]any{map[string]any{"output_type": "stream"}}, 1) },
+			"stored without outputs"},
 		"uses": {func(nb *Notebook) { nb.Cells[4].Metadata()["tags"] = []any{"uses:nothing"} },
 			"tagged uses:nothing, but the notebook has no exercise nothing"},
 	}
