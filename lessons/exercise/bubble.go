@@ -5,7 +5,21 @@ import (
 	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
 )
+
+// settleTime is how much fake time Bubble lets pass after f returns.
+const settleTime = 10 * time.Second
+
+// InBubble makes a Part's Run that calls check with the learner's
+// impl inside a [Bubble]:
+//
+//	exercise.Part{Name: "…", Points: 2, Run: exercise.InBubble(fetchAll, checkFetchOrder)}
+func InBubble[F any](impl F, check func(t *testing.T, impl F)) func(t *testing.T) {
+	return func(t *testing.T) {
+		Bubble(t, func(t *testing.T) { check(t, impl) })
+	}
+}
 
 // Bubble runs f inside a testing/synctest bubble, where time.Sleep,
 // timers and tickers use a fake clock that jumps ahead whenever every
@@ -13,10 +27,12 @@ import (
 // once takes exactly 100ms there, every run, on any machine: that is
 // how checks prove timing claims without flaking.
 //
-// When f returns, every goroutine it started must have finished. Any
-// that is still blocked or sleeping is reported by the function it is
-// stuck in, and the part fails: that goroutine has leaked. A panic in
-// f fails the part with its message instead of ending the test binary.
+// When f returns, every goroutine it started must have finished. One
+// that is still blocked after the fake clock has run on is reported by
+// the function it is stuck in: it has leaked. One that was still
+// working when f returned, and finished later, is reported too: f did
+// not wait for it. Either fails the part. A panic in f fails the part
+// with its message instead of ending the test binary.
 func Bubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	leaked := false
@@ -35,11 +51,22 @@ func Bubble(t *testing.T, f func(t *testing.T)) {
 			f(t)
 		}()
 		synctest.Wait()
-		if gs := bubbleGoroutines(); len(gs) > 0 {
+		early := bubbleGoroutines()
+		// Fake time is free: we let it run on, so that a goroutine left
+		// behind has finished the check's injected work and is found
+		// where it is stuck in the learner's code, not asleep in ours.
+		time.Sleep(settleTime)
+		synctest.Wait()
+		switch stuck := bubbleGoroutines(); {
+		case len(stuck) > 0:
 			leaked = true
 			t.Errorf("goroutines still running after your function returned "+
 				"(a goroutine leak: wait for every goroutine you start):\n%s",
-				strings.Join(gs, "\n"))
+				strings.Join(stuck, "\n"))
+		case len(early) > 0:
+			t.Errorf("your function returned while goroutines it started were still working "+
+				"(they finished later): wait for every goroutine you start before returning:\n%s",
+				strings.Join(early, "\n"))
 		}
 	})
 }

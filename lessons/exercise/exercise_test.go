@@ -1,27 +1,18 @@
 package exercise
 
 import (
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// The demo tests below fail on purpose. They only run when the outer
-// tests start this test binary again with GOCONC_EXERCISE_DEMO set, and
-// read what a learner would see.
-func demo(t *testing.T) {
-	if os.Getenv("GOCONC_EXERCISE_DEMO") == "" {
-		t.Skip("run by the tests that read its output")
-	}
-}
-
+// TestDemoCheck fails on purpose; the tests after it read its output.
 func TestDemoCheck(t *testing.T) {
-	demo(t)
+	exercisetest.OnlyInChild(t)
 	Check(t, "demo",
 		Part{Name: "holds", Points: 2, Run: func(t *testing.T) {}},
 		Part{Name: "stub panics", Points: 3, Run: func(t *testing.T) { panic("TODO: write me") }},
@@ -37,13 +28,8 @@ func TestDemoCheck(t *testing.T) {
 
 func stuckForever(ch chan int) { <-ch }
 
-// runDemo runs TestDemoCheck in a child process and returns its output.
 func runDemo(t *testing.T, env ...string) string {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestDemoCheck$", "-test.v")
-	cmd.Env = append(os.Environ(), append(env, "GOCONC_EXERCISE_DEMO=1")...)
-	out, _ := cmd.CombinedOutput()
-	return string(out)
+	return exercisetest.Output(t, "TestDemoCheck", env...)
 }
 
 func TestCheckScoresEveryPartAndEndsWithAVerdict(t *testing.T) {

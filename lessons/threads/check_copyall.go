@@ -24,23 +24,15 @@ type copyAllFunc = func(jobs []CopyJob, workers int, copy CopyFunc) error
 // files with [CopyFile].
 func CheckCopyAll(t *testing.T, copyAll func(jobs []CopyJob, workers int, copy CopyFunc) error) {
 	t.Helper()
-	inBubble := func(check func(*testing.T, copyAllFunc)) func(*testing.T) {
-		return func(t *testing.T) {
-			exercise.Bubble(t, func(t *testing.T) {
-				check(t, copyAll)
-				settle()
-			})
-		}
-	}
 	exercise.Check(t, "copy-all",
 		exercise.Part{Name: "copies every file exactly once", Points: 2,
-			Run: inBubble(checkCopyOnce)},
+			Run: exercise.InBubble(copyAll, checkCopyOnce)},
 		exercise.Part{Name: "never runs more copies at once than there are workers", Points: 2,
-			Run: inBubble(checkCopyBound)},
+			Run: exercise.InBubble(copyAll, checkCopyBound)},
 		exercise.Part{Name: "keeps every worker copying while jobs are left", Points: 2,
-			Run: inBubble(checkCopyBusy)},
+			Run: exercise.InBubble(copyAll, checkCopyBusy)},
 		exercise.Part{Name: "reports every failed copy and still copies the rest", Points: 2,
-			Run: inBubble(checkCopyFailures)},
+			Run: exercise.InBubble(copyAll, checkCopyFailures)},
 		exercise.Part{Name: "copies real files byte for byte", Points: 2,
 			Run: func(t *testing.T) { checkCopyFiles(t, copyAll) }},
 	)

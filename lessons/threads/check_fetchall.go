@@ -22,23 +22,15 @@ type fetchAllFunc = func(urls []string, fetch FetchFunc) []Page
 // the 13 quote pages from a [Server] on this machine with [FetchTitle].
 func CheckFetchAll(t *testing.T, fetchAll func(urls []string, fetch FetchFunc) []Page) {
 	t.Helper()
-	inBubble := func(check func(*testing.T, fetchAllFunc)) func(*testing.T) {
-		return func(t *testing.T) {
-			exercise.Bubble(t, func(t *testing.T) {
-				check(t, fetchAll)
-				settle()
-			})
-		}
-	}
 	exercise.Check(t, "fetch-all",
 		exercise.Part{Name: "returns one page per URL in the order given", Points: 2,
-			Run: inBubble(checkFetchOrder)},
+			Run: exercise.InBubble(fetchAll, checkFetchOrder)},
 		exercise.Part{Name: "fetches all pages at the same time", Points: 3,
-			Run: inBubble(checkFetchAtOnce)},
+			Run: exercise.InBubble(fetchAll, checkFetchAtOnce)},
 		exercise.Part{Name: "reports a failed page in its own result and keeps the others", Points: 2,
-			Run: inBubble(checkFetchFailure)},
+			Run: exercise.InBubble(fetchAll, checkFetchFailure)},
 		exercise.Part{Name: "handles an empty list", Points: 1,
-			Run: inBubble(checkFetchNothing)},
+			Run: exercise.InBubble(fetchAll, checkFetchNothing)},
 		exercise.Part{Name: "fetches the real pages from the local server", Points: 2,
 			Run: func(t *testing.T) { checkFetchServer(t, fetchAll) }},
 	)

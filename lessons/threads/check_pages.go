@@ -4,15 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
-	"time"
 )
-
-// settle lets the fake clock run past the end of all the fake work in
-// these checks, once the learner's function has returned and been
-// measured. A goroutine it left behind has then finished our fake
-// fetch or copy and is reported where it is stuck in the learner's
-// code, such as a send nobody receives, not asleep in ours.
-func settle() { time.Sleep(2 * time.Second) }
 
 // fakeURLs are addresses that are never dialled: the checks' fake
 // fetches only use them to tell the pages apart.

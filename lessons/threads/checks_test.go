@@ -2,12 +2,11 @@ package threads
 
 import (
 	"errors"
-	"os"
-	"os/exec"
 	"sync"
 	"testing"
 
 	"github.com/goconc/goconc/lessons/exercise"
+	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -15,14 +14,6 @@ import (
 // what went wrong. The Bad… tests below run them on three mistakes a
 // learner makes; they fail on purpose, so they only run in a child
 // process that the tests after them start and read.
-
-const badEnv = "GOCONC_THREADS_BAD"
-
-func badOnly(t *testing.T) {
-	if os.Getenv(badEnv) == "" {
-		t.Skip("run in a child process by the tests that read its output")
-	}
-}
 
 // sequentialFetchAll is right but for the goroutines.
 func sequentialFetchAll(urls []string, fetch FetchFunc) []Page {
@@ -70,17 +61,18 @@ func unboundedCopyAll(jobs []CopyJob, workers int, copy CopyFunc) error {
 	return errors.Join(errs...)
 }
 
-func TestBadSequentialFetchAll(t *testing.T) { badOnly(t); CheckFetchAll(t, sequentialFetchAll) }
-func TestBadLeakyFetchAll(t *testing.T)      { badOnly(t); CheckFetchAll(t, leakyFetchAll) }
-func TestBadUnboundedCopyAll(t *testing.T)   { badOnly(t); CheckCopyAll(t, unboundedCopyAll) }
+func TestBadSequentialFetchAll(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckFetchAll(t, sequentialFetchAll)
+}
+func TestBadLeakyFetchAll(t *testing.T) { exercisetest.OnlyInChild(t); CheckFetchAll(t, leakyFetchAll) }
+func TestBadUnboundedCopyAll(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckCopyAll(t, unboundedCopyAll)
+}
 
 func runBad(t *testing.T, test string) string {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
-	cmd.Env = append(os.Environ(), badEnv+"=1")
-	out, err := cmd.CombinedOutput()
-	assert.Error(t, err, "the check should fail")
-	return string(out)
+	return exercisetest.Output(t, test)
 }
 
 func subtest(test, part string) string { return test + "/" + exercise.SubtestName(part) }

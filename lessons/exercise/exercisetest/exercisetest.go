@@ -1,0 +1,44 @@
+// Package exercisetest shows what a learner would read when a check
+// fails. A check fails its test on wrong code, so a test of the check
+// cannot run it directly: it runs the failing test in a child process
+// of the same test binary and asserts on that child's output.
+//
+//	func TestBadSequentialFetchAll(t *testing.T) {
+//		exercisetest.OnlyInChild(t)
+//		CheckFetchAll(t, sequentialFetchAll)
+//	}
+//
+//	func TestASequentialFetchAllIsTold(t *testing.T) {
+//		out := exercisetest.Output(t, "TestBadSequentialFetchAll")
+//		assert.Contains(t, out, "one after another")
+//	}
+package exercisetest
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// childEnv marks the child process that Output starts.
+const childEnv = "GOCONC_EXERCISETEST_CHILD"
+
+// OnlyInChild skips the calling test unless Output started it: such a
+// test fails on purpose.
+func OnlyInChild(t *testing.T) {
+	t.Helper()
+	if os.Getenv(childEnv) == "" {
+		t.Skip("fails on purpose; run in a child process by the test that reads its output")
+	}
+}
+
+// Output runs the test named test of this test binary in a child
+// process, with env added to its environment, and returns everything
+// it printed, as `go test -v` shows it.
+func Output(t *testing.T, test string, env ...string) string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
+	cmd.Env = append(append(os.Environ(), childEnv+"=1"), env...)
+	out, _ := cmd.CombinedOutput()
+	return string(out)
+}
