@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -23,6 +24,7 @@ type NotebookServer struct {
 	Token string
 	cmd   *exec.Cmd
 	done  chan error
+	stop  sync.Once
 }
 
 // StartNotebook starts `jupyter notebook` on the course's notebooks/
@@ -34,7 +36,10 @@ func StartNotebook(ctx context.Context, c *Course, port int, browser bool, log i
 	if _, err := exec.LookPath("jupyter"); err != nil {
 		return nil, fmt.Errorf("jupyter is not installed: run `goconc setup` (or `make course`) first")
 	}
-	if port == 0 {
+	if port == 0 || !portFree(port) {
+		if port != 0 {
+			fmt.Fprintf(log, "port %d is taken; using a free one\n", port)
+		}
 		var err error
 		if port, err = freePort(); err != nil {
 			return nil, err
@@ -96,17 +101,29 @@ func (s *NotebookServer) waitReady(ctx context.Context, limit time.Duration) err
 // Wait blocks until the server exits.
 func (s *NotebookServer) Wait() error { return <-s.done }
 
+// portFree reports whether 127.0.0.1:port can be listened on.
+func portFree(port int) bool {
+	l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+	if err != nil {
+		return false
+	}
+	l.Close()
+	return true
+}
+
 // Stop ends the server and its kernels (SIGTERM to the process group;
 // Jupyter asks for confirmation on SIGINT, which a script cannot give).
 func (s *NotebookServer) Stop() {
-	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
-	select {
-	case <-s.done:
-	case <-time.After(10 * time.Second):
-		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-		<-s.done
-	}
-	s.done <- nil // later Waits return at once
+	s.stop.Do(func() {
+		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
+		select {
+		case <-s.done:
+		case <-time.After(10 * time.Second):
+			syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+			<-s.done
+		}
+		close(s.done) // later Waits return at once
+	})
 }
 
 func freePort() (int, error) {
