@@ -37,4 +37,3 @@ func TestOpenServesTheNotebooksAndStops(t *testing.T) {
 	_, err = http.Get(srv.Base)
 	assert.Error(t, err, "the server is gone")
 }
-
