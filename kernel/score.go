@@ -177,15 +177,15 @@ func crashLine(run *packageRun) string {
 	return "the test program exited early"
 }
 
+// crashOutput is the output from a crash's first line on, wherever
+// test2json put it, or the package's own output.
 func crashOutput(run *packageRun) []string {
-	var all []string
 	for _, lines := range run.output {
 		for i, l := range lines {
 			if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
 				return lines[i:]
 			}
 		}
-		all = append(all, lines...)
 	}
 	return run.output[""]
 }
