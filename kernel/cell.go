@@ -127,12 +127,21 @@ func (c *Cell) HasTag(tag string) bool { return slices.Contains(c.Tags(), tag) }
 
 // TagValue returns the value of the first tag "prefix:value".
 func (c *Cell) TagValue(prefix string) (string, bool) {
-	for _, t := range c.Tags() {
-		if v, ok := strings.CutPrefix(t, prefix+":"); ok {
-			return v, true
-		}
+	if vs := c.TagValues(prefix); len(vs) > 0 {
+		return vs[0], true
 	}
 	return "", false
+}
+
+// TagValues is every value of the cell's tags "prefix:value".
+func (c *Cell) TagValues(prefix string) []string {
+	var vs []string
+	for _, t := range c.Tags() {
+		if v, ok := strings.CutPrefix(t, prefix+":"); ok {
+			vs = append(vs, v)
+		}
+	}
+	return vs
 }
 
 // Outputs are a code cell's outputs, as JSON objects.

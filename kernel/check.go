@@ -1,13 +1,14 @@
 package kernel
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -20,11 +21,21 @@ type Checker struct {
 	Course  *Course
 	Race    bool          // run the checks under the race detector
 	Timeout time.Duration // for one exercise's checks to run
-	// Wrap, when set, changes the `go test` command before it runs
-	// (the grader uses it to put the command in a sandbox).
-	Wrap func(*exec.Cmd) *exec.Cmd
+	// Sandbox, when set, isolates the build and every run (the grader
+	// sets it; a learner checking their own notebook need not).
+	Sandbox *Sandbox
+	Limits  Limits // memory and output of one run; Timeout gives its time
+	// Parallel is how many exercises of one learner run at once.
+	Parallel int
 
 	manifests manifestCache
+	setupOnce sync.Once
+	setupErr  error
+	goBin     string // the go command
+	test2json string // its converter of test output to JSON events
+	goCache   string
+	// buildReadOnly is what a sandboxed build sees read-only.
+	buildReadOnly []string
 }
 
 // NewChecker returns a Checker with the defaults a learner wants: the
@@ -32,7 +43,7 @@ type Checker struct {
 // correct solution needs (checks run on a fake clock) and short enough
 // that an endless loop is reported rather than waited for.
 func NewChecker(c *Course) *Checker {
-	return &Checker{Course: c, Race: true, Timeout: 60 * time.Second}
+	return &Checker{Course: c, Race: true, Timeout: 60 * time.Second, Parallel: runtime.NumCPU()}
 }
 
 // CheckNotebook checks every exercise of the course notebook that the
@@ -40,151 +51,119 @@ func NewChecker(c *Course) *Checker {
 // lacks are reported missing. An error is returned only for the
 // checker's own failures (no such course notebook, no go command).
 func (ch *Checker) CheckNotebook(ctx context.Context, learner *Notebook) ([]ExerciseResult, error) {
-	course, err := ReadNotebook(ch.Course.CourseNotebook(learner.Path))
+	results, err := ch.CheckNotebooks(ctx, []*Notebook{learner})
 	if err != nil {
-		return nil, fmt.Errorf("no course notebook for %s: %w", filepath.Base(learner.Path), err)
+		return nil, err
+	}
+	return results[0], nil
+}
+
+// CheckNotebooks checks one learner's notebooks together, with one
+// build for all of them; the results come notebook by notebook. A nil
+// notebook stands for one the learner did not hand in: its course
+// notebook must be named by Path, and every exercise is missing.
+func (ch *Checker) CheckNotebooks(ctx context.Context, learner []*Notebook) ([][]ExerciseResult, error) {
+	if err := ch.setup(); err != nil {
+		return nil, err
 	}
 	work, err := os.MkdirTemp("", "goconc-check-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(work)
-	return ch.checkIn(ctx, work, course, learner)
-}
-
-// checkIn writes one Go package per exercise into work, runs them all
-// with a single `go test` (one build, packages compiled in parallel),
-// and turns what it printed into results.
-func (ch *Checker) checkIn(ctx context.Context, work string, course, learner *Notebook) ([]ExerciseResult, error) {
+	if err := os.Chmod(work, 0o755); err != nil { // the checks may run as nobody
+		return nil, err
+	}
 	if err := ch.writeModule(work); err != nil {
 		return nil, err
 	}
-	name := filepath.Base(course.Path)
-	var results []ExerciseResult
-	var pending []int
-	for _, ex := range course.Exercises() {
-		r := ExerciseResult{Notebook: name, Exercise: ex.ID}
-		if err := ch.writeExercise(filepath.Join(work, ex.ID), ex, learner); err != nil {
-			r.Status, r.Message = err.status, err.msg
-		} else {
-			pending = append(pending, len(results))
-		}
-		results = append(results, r)
-	}
-	if len(pending) > 0 {
-		start := time.Now()
-		out, err := ch.goTest(ctx, work, len(pending))
+	b := &build{work: work}
+	results := make([][]ExerciseResult, len(learner))
+	for i, nb := range learner {
+		course, err := ReadNotebook(ch.Course.CourseNotebook(nb.Path))
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("no course notebook for %s: %w", filepath.Base(nb.Path), err)
 		}
-		runs := readTestEvents(bytes.NewReader(out))
-		for _, i := range pending {
-			r := &results[i]
-			r.Elapsed = time.Since(start)
-			score(r, runs[exercisePackage(r.Exercise)])
+		exs := course.Exercises()
+		results[i] = make([]ExerciseResult, len(exs))
+		for j, ex := range exs {
+			r := &results[i][j]
+			*r = ExerciseResult{Notebook: filepath.Base(course.Path), Exercise: ex.ID}
+			p := &buildPart{result: r, topic: Topic(course.Path), dir: filepath.Join(work, ex.ID)}
+			if nb.Cells == nil {
+				r.Status, r.Message = Missing, "the notebook was not handed in"
+			} else if tests, cerr := ch.writeExercise(p.dir, ex, nb); cerr != nil {
+				r.Status, r.Message = cerr.status, cerr.msg
+			} else {
+				p.checks, p.cellOK = tests, true
+			}
+			b.parts = append(b.parts, p)
 		}
 	}
-	for i := range results {
-		if err := ch.fillMaxPoints(ctx, Topic(course.Path), &results[i]); err != nil {
+	if err := ch.compile(ctx, b); err != nil {
+		return nil, err
+	}
+	if err := ch.link(ctx, b); err != nil {
+		return nil, err
+	}
+	ch.runAll(ctx, b)
+	for _, p := range b.parts {
+		if err := ch.fillMaxPoints(ctx, p.topic, p.result); err != nil {
 			return nil, err
 		}
 	}
 	return results, nil
 }
 
-// cellError is why an exercise could not even be built: it is missing
-// or breaks the cell rules.
-type cellError struct {
-	status Status
-	msg    string
-}
-
-// writeExercise writes the learner's exercise cell and the course's
-// check cell as one package.
-func (ch *Checker) writeExercise(dir string, ex *Exercise, learner *Notebook) *cellError {
-	if ex.Check == nil {
-		return &cellError{Error, "the course has no check cell for this exercise"}
-	}
-	mine, err := learner.Exercise(ex.ID)
-	if err != nil || mine.Code == nil {
-		return &cellError{Missing, fmt.Sprintf("no cell tagged exercise:%s in the notebook", ex.ID)}
-	}
-	code, err := ExerciseCode(mine.Code.Source())
-	if err != nil {
-		return &cellError{Error, "exercise cell " + err.Error()}
-	}
-	exFile, err := CellFile("submission", "exercise cell", code, ch.Course.Root)
-	if err != nil {
-		return &cellError{Error, "exercise cell " + err.Error()}
-	}
-	checkFile, err := CellFile("submission", "check cell", CheckCode(ex.Check.Source()), ch.Course.Root)
-	if err != nil {
-		return &cellError{Error, "the course's check cell does not build: " + err.Error()}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &cellError{Error, err.Error()}
-	}
-	for name, data := range map[string][]byte{"exercise.go": exFile, "check_test.go": checkFile} {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return &cellError{Error, err.Error()}
+// runAll scores every part: compile errors as they are, the rest by
+// running their checks, ch.Parallel at a time.
+func (ch *Checker) runAll(ctx context.Context, b *build) {
+	slots := make(chan struct{}, max(ch.Parallel, 1))
+	var wg sync.WaitGroup
+	for _, p := range b.parts {
+		switch {
+		case p.run != nil:
+			score(p.result, p.run)
+		case p.ok:
+			wg.Go(func() {
+				slots <- struct{}{}
+				defer func() { <-slots }()
+				ch.runExercise(ctx, b, p)
+			})
 		}
 	}
-	return nil
+	wg.Wait()
 }
 
-// submissionModule is the module the exercise packages live in.
-const submissionModule = "goconc.local/submission"
-
-func exercisePackage(id string) string { return submissionModule + "/" + id }
-
-// writeModule makes work a module that sees the course through a
-// replace directive, with the course's go.sum, so nothing is fetched.
-func (ch *Checker) writeModule(work string) error {
-	mod := fmt.Sprintf("module %s\n\ngo 1.25.0\n\nrequire %s v0.0.0\n\nreplace %s => %s\n",
-		submissionModule, ModulePath, ModulePath, ch.Course.Root)
-	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(mod), 0o644); err != nil {
-		return err
-	}
-	sum, err := os.ReadFile(filepath.Join(ch.Course.Root, "go.sum"))
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(work, "go.sum"), sum, 0o644)
-}
-
-// goTest runs every exercise package's checks and returns the JSON
-// event stream. Its exit status says only that some check failed,
-// which the events tell better, so it is not an error.
-func (ch *Checker) goTest(ctx context.Context, work string, packages int) ([]byte, error) {
-	args := []string{"test", "-json", "-count=1", "-timeout=" + ch.Timeout.String()}
-	if ch.Race {
-		args = append(args, "-race")
-	}
-	args = append(args, "./...")
-	// The build and all packages get their time plus a margin.
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute+time.Duration(packages)*ch.Timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = work
-	cmd.Env = append(os.Environ(),
-		"GOCONC_REPORT=1", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local",
-		"GORACE=atexit_sleep_ms=0 halt_on_error=0")
-	if ch.Wrap != nil {
-		cmd = ch.Wrap(cmd)
-	}
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if ctx.Err() != nil {
-		return stdout.Bytes(), nil // the packages still running are reported as timeouts
-	}
-	if _, ok := err.(*exec.ExitError); err != nil && !ok {
-		return nil, fmt.Errorf("running go test: %w", err)
-	}
-	if stdout.Len() == 0 && stderr.Len() > 0 {
-		return nil, fmt.Errorf("go test failed: %s", firstLines(stderr.String(), 5))
-	}
-	return stdout.Bytes(), nil
+// setup finds the go command, its test2json and the paths a
+// sandboxed build needs, once.
+func (ch *Checker) setup() error {
+	ch.setupOnce.Do(func() {
+		ch.goBin, ch.setupErr = exec.LookPath("go")
+		if ch.setupErr != nil {
+			ch.setupErr = fmt.Errorf("the go command is not on PATH: %w", ch.setupErr)
+			return
+		}
+		out, err := exec.Command(ch.goBin, "tool", "-n", "test2json").Output()
+		if err != nil {
+			ch.setupErr = fmt.Errorf("finding go's test2json: %w", err)
+			return
+		}
+		ch.test2json = strings.TrimSpace(string(out))
+		env, err := exec.Command(ch.goBin, "env", "GOROOT", "GOMODCACHE", "GOCACHE").Output()
+		if err != nil {
+			ch.setupErr = fmt.Errorf("go env: %w", err)
+			return
+		}
+		f := strings.Fields(string(env))
+		if len(f) != 3 {
+			ch.setupErr = fmt.Errorf("go env: unexpected output %q", env)
+			return
+		}
+		ch.goCache = f[2]
+		ch.buildReadOnly = []string{f[0], f[1], ch.Course.Root, filepath.Dir(ch.goBin)}
+	})
+	return ch.setupErr
 }
 
 // firstLines keeps the first n lines of s.
