@@ -51,18 +51,25 @@ func NewChecker(c *Course) *Checker {
 // lacks are reported missing. An error is returned only for the
 // checker's own failures (no such course notebook, no go command).
 func (ch *Checker) CheckNotebook(ctx context.Context, learner *Notebook) ([]ExerciseResult, error) {
-	results, err := ch.CheckNotebooks(ctx, []*Notebook{learner})
+	results, err := ch.CheckNotebooks(ctx, []Handed{{Name: filepath.Base(learner.Path), Notebook: learner}})
 	if err != nil {
 		return nil, err
 	}
 	return results[0], nil
 }
 
+// Handed is one of a learner's notebooks as handed in: the course
+// notebook it stands for, and the notebook, or why there is none.
+type Handed struct {
+	Name     string    // the course notebook's file name
+	Notebook *Notebook // nil when it is missing or could not be read
+	Status   Status    // Missing or Error, when Notebook is nil
+	Why      string    // when Notebook is nil, in one line
+}
+
 // CheckNotebooks checks one learner's notebooks together, with one
-// build for all of them; the results come notebook by notebook. A nil
-// notebook stands for one the learner did not hand in: its course
-// notebook must be named by Path, and every exercise is missing.
-func (ch *Checker) CheckNotebooks(ctx context.Context, learner []*Notebook) ([][]ExerciseResult, error) {
+// build for all of them; the results come notebook by notebook.
+func (ch *Checker) CheckNotebooks(ctx context.Context, learner []Handed) ([][]ExerciseResult, error) {
 	if err := ch.setup(); err != nil {
 		return nil, err
 	}
@@ -79,10 +86,10 @@ func (ch *Checker) CheckNotebooks(ctx context.Context, learner []*Notebook) ([][
 	}
 	b := &build{work: work}
 	results := make([][]ExerciseResult, len(learner))
-	for i, nb := range learner {
-		course, err := ReadNotebook(ch.Course.CourseNotebook(nb.Path))
+	for i, h := range learner {
+		course, err := ReadNotebook(ch.Course.CourseNotebook(h.Name))
 		if err != nil {
-			return nil, fmt.Errorf("no course notebook for %s: %w", filepath.Base(nb.Path), err)
+			return nil, fmt.Errorf("no course notebook for %s: %w", h.Name, err)
 		}
 		exs := course.Exercises()
 		results[i] = make([]ExerciseResult, len(exs))
@@ -90,9 +97,9 @@ func (ch *Checker) CheckNotebooks(ctx context.Context, learner []*Notebook) ([][
 			r := &results[i][j]
 			*r = ExerciseResult{Notebook: filepath.Base(course.Path), Exercise: ex.ID}
 			p := &buildPart{result: r, topic: Topic(course.Path), dir: filepath.Join(work, ex.ID)}
-			if nb.Cells == nil {
-				r.Status, r.Message = Missing, "the notebook was not handed in"
-			} else if tests, cerr := ch.writeExercise(p.dir, ex, nb); cerr != nil {
+			if h.Notebook == nil {
+				r.Status, r.Message = h.Status, h.Why
+			} else if tests, cerr := ch.writeExercise(p.dir, ex, h.Notebook); cerr != nil {
 				r.Status, r.Message = cerr.status, cerr.msg
 			} else {
 				p.checks, p.cellOK = tests, true

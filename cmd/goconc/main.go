@@ -21,7 +21,8 @@ const usage = `goconc: learn Go concurrency in GoNB notebooks
                                       execute notebooks headless through the GoNB kernel
   goconc check [--timeout D] NOTEBOOK check your exercises: pass or fail, and why
   goconc lint [NOTEBOOK...]           the course's notebook and exercise rules
-  goconc grade --out DIR SUBMISSIONS  grade a class (not built yet)
+  goconc grade --out DIR [--jobs N] [--timeout D] SUBMISSIONS
+                                      grade a class in a sandbox: grades.csv, results.json, feedback/
 `
 
 func main() {

@@ -1,0 +1,104 @@
+package kernel
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Feedback is a student's feedback page in Markdown: for every
+// notebook and exercise, what held and, for every point lost, why, in
+// the words the checks use (which name the line of the learner's cell
+// where they can). It is written for the learner, not the instructor.
+func Feedback(s StudentResult) string {
+	var b strings.Builder
+	got, max := s.Points()
+	fmt.Fprintf(&b, "# Feedback for %s\n\n", s.Student)
+	fmt.Fprintf(&b, "**%d of %d points.** Each exercise below lists what its check proved about your code. "+
+		"Run the exercise's check cell in Jupyter, or `goconc check notebooks/NAME.ipynb`, to see the same checks on your own machine.\n", got, max)
+	if len(s.Ignored) > 0 {
+		fmt.Fprintf(&b, "\nNot graded, because no course notebook has these names: %s. "+
+			"Hand in each notebook under its course name (for example `01-threads.ipynb`).\n", strings.Join(quoted(s.Ignored), ", "))
+	}
+	for _, nb := range s.Notebooks {
+		if len(nb.Exercises) == 0 {
+			continue // a notebook without exercises (00-intro) is not graded
+		}
+		nbGot, nbMax := 0, 0
+		for _, e := range nb.Exercises {
+			nbGot, nbMax = nbGot+e.Points, nbMax+e.MaxPoints
+		}
+		fmt.Fprintf(&b, "\n## %s: %d/%d\n", nb.Notebook, nbGot, nbMax)
+		if nb.Problem != "" {
+			fmt.Fprintf(&b, "\n%s.\n", capitalize(nb.Problem))
+			continue
+		}
+		for _, e := range nb.Exercises {
+			exerciseFeedback(&b, e)
+		}
+	}
+	return b.String()
+}
+
+func exerciseFeedback(b *strings.Builder, e ExerciseResult) {
+	fmt.Fprintf(b, "\n### `%s`: %s, %d/%d\n\n", e.Exercise, verdict(e.Status), e.Points, e.MaxPoints)
+	switch e.Status {
+	case Pass:
+		fmt.Fprintf(b, "Every claim of the check holds.\n")
+		return
+	case Missing:
+		fmt.Fprintf(b, "%s.\n", capitalize(e.Message))
+		return
+	}
+	if e.Message != "" && (e.Status != Fail) {
+		fmt.Fprintf(b, "%s.\n\n", capitalize(strings.TrimSuffix(e.Message, ".")))
+	}
+	if e.Output != "" && e.Status == Error {
+		fmt.Fprintf(b, "```text\n%s\n```\n\n", e.Output)
+	}
+	for _, p := range e.Parts {
+		mark := "✓"
+		if p.Status != Pass {
+			mark = "✗"
+		}
+		fmt.Fprintf(b, "- %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
+		if p.Status != Pass && p.Message != "" && !strings.HasPrefix(p.Message, "not run: ") {
+			fmt.Fprintf(b, "\n  ```text\n%s\n  ```\n\n", indentLines(p.Message, "  "))
+		}
+	}
+}
+
+// verdict says a status in words.
+func verdict(s Status) string {
+	switch s {
+	case Pass:
+		return "passed"
+	case Fail:
+		return "some claims do not hold"
+	case Error:
+		return "did not build or crashed"
+	case Timeout:
+		return "ran out of time"
+	case Missing:
+		return "missing"
+	}
+	return string(s)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func quoted(names []string) []string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "`" + n + "`"
+	}
+	return q
+}
+
+func indentLines(s, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix)
+}
