@@ -23,6 +23,15 @@ const solved = "solution"
 // "" to keep the stub, or "-" to delete the cell's tag.
 func learnerNotebook(t *testing.T, c *Course, cells map[string]string) string {
 	t.Helper()
+	path := filepath.Join(t.TempDir(), "01-threads.ipynb")
+	require.NoError(t, learnerCopy(t, c, cells).Write(path))
+	return path
+}
+
+// learnerCopy is the course's 01-threads with the exercise cells that
+// learnerNotebook describes.
+func learnerCopy(t *testing.T, c *Course, cells map[string]string) *Notebook {
+	t.Helper()
 	nb, err := ReadNotebook(c.CourseNotebook("01-threads.ipynb"))
 	require.NoError(t, err)
 	for _, ex := range nb.Exercises() {
@@ -40,9 +49,7 @@ func learnerNotebook(t *testing.T, c *Course, cells map[string]string) string {
 			ex.Code.SetSource(string(src))
 		}
 	}
-	path := filepath.Join(t.TempDir(), "01-threads.ipynb")
-	require.NoError(t, nb.Write(path))
-	return path
+	return nb
 }
 
 func checkCells(t *testing.T, cells map[string]string) map[string]ExerciseResult {
