@@ -182,7 +182,7 @@ func (ch *Checker) link(ctx context.Context, b *build) error {
 		return err
 	}
 	bin := filepath.Join(b.work, "bin", "runner.test")
-	args := []string{"test", "-c", "-vet=off", "-o", bin}
+	args := []string{"test", "-c", "-vet=off", "-ldflags=-s -w", "-o", bin}
 	if ch.Race {
 		args = append(args, "-race")
 	}
