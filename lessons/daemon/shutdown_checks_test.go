@@ -11,7 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// Wrong RunWorkers, each missing one thing; see checks_test.go.
+// Wrong RunWorkers, each missing one thing; see heartbeat_checks_test.go
+// for how these tests work.
 
 func stubRunWorkers(ctx context.Context, names []string, tasks <-chan string, work WorkFunc, grace time.Duration) []string {
 	panic("TODO: start one worker per name")

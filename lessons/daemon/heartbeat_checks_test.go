@@ -172,7 +172,7 @@ func TestALeakyHeartbeatIsToldWhichGoroutineLeaked(t *testing.T) {
 	out := exercisetest.Output(t, "TestBadLeakyHeartbeat")
 	assert.Contains(t, out, "--- FAIL: "+subtest("TestBadLeakyHeartbeat", "leaves no goroutine behind"))
 	assert.Contains(t, out, "goroutines still running after your function returned (a goroutine leak")
-	assert.Contains(t, out, "waiting (chan receive) in leakyHeartbeat.func2 (checks_test.go:")
+	assert.Contains(t, out, "waiting (chan receive) in leakyHeartbeat.func2 (heartbeat_checks_test.go:")
 	assert.Contains(t, out, "with the context cancelled at 250ms, beat was still called at [300ms 400ms")
 	assert.Contains(t, out, "FAIL heartbeat: 0/10 points")
 }
