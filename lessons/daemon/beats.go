@@ -1,0 +1,69 @@
+package daemon
+
+import (
+	"sync"
+	"time"
+)
+
+// beats stands in for the learner's beat in the heartbeat checks: it
+// records when each beat began and ended on the fake clock, takes as
+// long as told, and knows whether one is running right now.
+type beats struct {
+	origin time.Time
+	work   time.Duration // how long each beat takes
+
+	mu      sync.Mutex
+	at      []time.Duration
+	running int
+	peak    int
+}
+
+func newBeats(work time.Duration) *beats {
+	return &beats{origin: time.Now(), work: work}
+}
+
+// beater is the beat that the checks hand to Heartbeat. Its method has
+// a value receiver, so a goroutine caught in it is named "beater.beat"
+// in a check's message (lessons/exercise names a frame by what comes
+// before its first parenthesis, which (*beats).beat would cut short).
+type beater struct{ *beats }
+
+func (b beater) beat() {
+	b.mu.Lock()
+	b.at = append(b.at, time.Since(b.origin))
+	b.running++
+	b.peak = max(b.peak, b.running)
+	b.mu.Unlock()
+	time.Sleep(b.work)
+	b.mu.Lock()
+	b.running--
+	b.mu.Unlock()
+}
+
+// times returns when each beat began, as offsets from newBeats.
+func (b *beats) times() []time.Duration {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]time.Duration(nil), b.at...)
+}
+
+// now is the fake time since newBeats.
+func (b *beats) now() time.Duration { return time.Since(b.origin) }
+
+// busy says whether a beat is running, and the most that ever ran at once.
+func (b *beats) busy() (running bool, peak int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.running > 0, b.peak
+}
+
+// since returns the beats that began at t or later.
+func (b *beats) since(t time.Duration) []time.Duration {
+	var late []time.Duration
+	for _, at := range b.times() {
+		if at >= t {
+			late = append(late, at)
+		}
+	}
+	return late
+}

@@ -1,0 +1,143 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
+)
+
+// CheckHeartbeat checks the heartbeat exercise: heartbeat starts a
+// goroutine that calls beat every interval, the first time one
+// interval after the call (like a time.Ticker), until ctx is
+// cancelled; it returns at once, and the goroutine closes the returned
+// done channel when it has stopped.
+//
+// Every part runs on synctest's fake clock with an injected beat that
+// records when it was called, so the number of beats and the moment
+// the goroutine stops are exact; a goroutine left behind fails the
+// part and is named.
+func CheckHeartbeat(t *testing.T, heartbeat func(ctx context.Context, interval time.Duration, beat func()) (done <-chan struct{})) {
+	t.Helper()
+	exercise.Check(t, "heartbeat",
+		exercise.Part{Name: "returns at once and beats in the background", Points: 2,
+			Run: exercise.InBubble(heartbeat, checkBeatReturnsAtOnce)},
+		exercise.Part{Name: "beats exactly once per interval", Points: 3,
+			Run: exercise.InBubble(heartbeat, checkBeatRhythm)},
+		exercise.Part{Name: "stops within one interval of cancel with no beat after it", Points: 2,
+			Run: exercise.InBubble(heartbeat, checkBeatStops)},
+		exercise.Part{Name: "closes done only after its last beat has returned", Points: 1,
+			Run: exercise.InBubble(heartbeat, checkBeatDoneLast)},
+		exercise.Part{Name: "leaves no goroutine behind", Points: 2,
+			Run: exercise.InBubble(heartbeat, checkBeatNoLeak)},
+	)
+}
+
+func checkBeatReturnsAtOnce(t *testing.T, heartbeat heartbeatFunc) {
+	r, ok := runHeartbeat(t, heartbeat, 100*ms, 0, 350*ms)
+	if r.returnedAt >= callLimit {
+		return // runHeartbeat has said so
+	}
+	if r.returnedAt > 0 {
+		t.Errorf("Heartbeat took %v of fake time to return (it called beat %d times first), want 0: "+
+			"run the beating loop in a goroutine (go func() { … }()) and return done at once",
+			r.returnedAt, len(r.times()))
+		return
+	}
+	if ok && len(r.times()) == 0 {
+		t.Errorf("beat was never called in the %v before the cancel, with an interval of 100ms: "+
+			"call beat every time the ticker ticks", r.cancelAt)
+	}
+}
+
+// checkBeatRhythm cancels between two ticks, so the count is exact. It
+// runs twice: with a beat that takes no time, then with one that takes
+// 30ms, which a loop that sleeps one interval after each beat lets
+// drift, and a time.Ticker does not.
+func checkBeatRhythm(t *testing.T, heartbeat heartbeatFunc) {
+	const interval, cancelAt = 100 * ms, 350 * ms
+	want := []time.Duration{100 * ms, 200 * ms, 300 * ms}
+	r, ok := runHeartbeat(t, heartbeat, interval, 0, cancelAt)
+	if !ok {
+		return
+	}
+	got := r.times()
+	if !slices.Equal(got, want) {
+		msg := fmt.Sprintf("with an interval of %v and a cancel at %v, beat was called %d times, at %v; want %d beats, at %v",
+			interval, cancelAt, len(got), got, len(want), want)
+		switch {
+		case len(got) > 0 && got[0] == 0:
+			msg += ": the first beat is due one interval after the call, like the first tick of a time.Ticker, not at once"
+		case len(got) > len(want):
+			msg += ": call beat once per tick, and stop when ctx is cancelled"
+		default:
+			msg += ": call beat every time a time.Ticker of that interval ticks"
+		}
+		t.Error(msg)
+		return
+	}
+	const work = 30 * ms
+	r, ok = runHeartbeat(t, heartbeat, interval, work, cancelAt)
+	if got := r.times(); ok && !slices.Equal(got, want) {
+		t.Errorf("with a beat that takes %v, beats began at %v, want %v: sleeping one interval after each beat "+
+			"adds the beat's own %v every time; a time.Ticker keeps the rhythm", work, got, want, work)
+	}
+}
+
+// checkBeatStops cancels halfway between two ticks, then before the
+// call: the goroutine must notice within one interval (a select on
+// ctx.Done() notices at once) and beat no more.
+func checkBeatStops(t *testing.T, heartbeat heartbeatFunc) {
+	const interval = 100 * ms
+	for _, cancelAt := range []time.Duration{250 * ms, 0} {
+		when := fmt.Sprintf("cancelled at %v", cancelAt)
+		if cancelAt == 0 {
+			when = "cancelled before the call"
+		}
+		r, ok := runHeartbeat(t, heartbeat, interval, 0, cancelAt)
+		if !ok {
+			return
+		}
+		if late := r.since(cancelAt); len(late) > 0 {
+			t.Errorf("with the context %s, beat was still called at %v: stop at once when ctx is done "+
+				"(select on ctx.Done() and the ticker, and return)", when, late)
+		}
+		if took := r.closedAt - max(cancelAt, r.returnedAt); took > interval {
+			t.Errorf("with the context %s, done was closed %v later, want within one interval (%v): "+
+				"wait on ctx.Done() in the same select as the ticker", when, took, interval)
+		}
+	}
+}
+
+// checkBeatDoneLast cancels while a beat is running: done means the
+// heartbeat has stopped, so it may only be closed once that beat has
+// returned.
+func checkBeatDoneLast(t *testing.T, heartbeat heartbeatFunc) {
+	const interval, work, cancelAt = 100 * ms, 30 * ms, 215 * ms
+	r, ok := runHeartbeat(t, heartbeat, interval, work, cancelAt)
+	if !ok {
+		return
+	}
+	if r.busyAtDone {
+		t.Errorf("done was closed at %v while beat was still running (the beat that began at 200ms returns at 230ms): "+
+			"call beat in the goroutine itself, and close done when that goroutine returns (defer close(done))",
+			r.closedAt)
+	}
+	if _, peak := r.busy(); peak > 1 {
+		t.Errorf("%d beats ran at once: call beat from your one goroutine, one after another, not in goroutines of their own", peak)
+	}
+}
+
+// checkBeatNoLeak starts five heartbeats one after another and cancels
+// them at different times, between ticks or during a beat; Bubble then
+// fails the part if any goroutine is left.
+func checkBeatNoLeak(t *testing.T, heartbeat heartbeatFunc) {
+	for i := range 5 {
+		if _, ok := runHeartbeat(t, heartbeat, 40*ms, 10*ms, time.Duration(25+70*i)*ms); !ok {
+			return
+		}
+	}
+}

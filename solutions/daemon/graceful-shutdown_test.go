@@ -1,0 +1,9 @@
+package daemon
+
+import (
+	"testing"
+
+	"github.com/goconc/goconc/lessons/daemon"
+)
+
+func TestGracefulShutdown(t *testing.T) { daemon.CheckGracefulShutdown(t, RunWorkers) }
