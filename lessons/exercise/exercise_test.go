@@ -92,3 +92,12 @@ func TestInFlightRemembersThePeak(t *testing.T) {
 	c()
 	assert.Equal(t, 2, f.Peak())
 }
+
+func TestAFrameNamesMethodsOnPointersByTheirReceiver(t *testing.T) {
+	assert.Equal(t, "(*beats).beat (beats.go:31)",
+		frame("github.com/goconc/goconc/lessons/daemon.(*beats).beat(0xc000010000)", "/x/lessons/daemon/beats.go:31 +0x25"))
+	assert.Equal(t, "Heartbeat.func1 (exercise cell:7)",
+		frame("goconc.local/submission/heartbeat.Heartbeat.func1()", "exercise cell:7 +0x1d"))
+	assert.Equal(t, "Heartbeat (exercise cell:5)",
+		frame("goconc.local/submission/heartbeat.Heartbeat in goroutine 7", "exercise cell:5 +0x1d"))
+}

@@ -107,7 +107,9 @@ func machinery(fn string) bool {
 // to "Func (file.go:12)".
 func frame(fn, at string) string {
 	fn, _, _ = strings.Cut(fn, " in goroutine")
-	fn, _, _ = strings.Cut(fn, "(")
+	if strings.HasSuffix(fn, ")") { // the arguments, not a receiver like (*T)
+		fn = fn[:strings.LastIndex(fn, "(")]
+	}
 	if i := strings.LastIndex(fn, "/"); i >= 0 {
 		fn = fn[i+1:]
 	}
