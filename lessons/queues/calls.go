@@ -22,7 +22,8 @@ type call struct {
 }
 
 // start runs f in a new goroutine. A panic in f fails t with the same
-// words [exercise.Check] uses, instead of ending the test binary.
+// words [exercise.Check] uses, and where, instead of ending the test
+// binary.
 func start(t *testing.T, origin time.Time, f func()) *call {
 	c := &call{done: make(chan struct{})}
 	go func() {
@@ -30,7 +31,7 @@ func start(t *testing.T, origin time.Time, f func()) *call {
 		defer func() {
 			if r := recover(); r != nil {
 				c.panicked = true
-				t.Errorf("your code panicked: %v", r)
+				t.Errorf("%s", panicMessage(r))
 			}
 		}()
 		f()
@@ -39,14 +40,15 @@ func start(t *testing.T, origin time.Time, f func()) *call {
 	return c
 }
 
-// returned reports whether the call has returned by now: it first lets
-// every goroutine of the bubble run until it blocks, so "not yet"
-// means blocked, not merely slow to be scheduled.
+// returned reports whether the call has returned by now without
+// panicking: it first lets every goroutine of the bubble run until it
+// blocks, so "not yet" means blocked, not merely slow to be scheduled.
+// A call that panicked has already been reported by start.
 func (c *call) returned() bool {
 	waitForBlocked()
 	select {
 	case <-c.done:
-		return true
+		return !c.panicked
 	default:
 		return false
 	}

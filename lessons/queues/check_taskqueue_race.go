@@ -77,6 +77,6 @@ func checkManyGoroutines(t *testing.T, newQueue newQueueFunc) {
 // goroutine of the check's own.
 func recoverIn(t *testing.T) {
 	if r := recover(); r != nil {
-		t.Errorf("your code panicked: %v", r)
+		t.Errorf("%s", panicMessage(r))
 	}
 }

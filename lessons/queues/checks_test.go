@@ -24,6 +24,11 @@ func TestBadChanQueue(t *testing.T) {
 	CheckTaskQueue(t, newChanQueue)
 }
 
+func TestBadSliceQueue(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckTaskQueue(t, newSliceQueue)
+}
+
 func TestBadCondQueues(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	for name, mistake := range map[string]func(*condQueue){
@@ -86,6 +91,13 @@ func TestAWaitGroupForTasksIsToldItPanicsOnTaskDoneTooOften(t *testing.T) {
 	assert.Contains(t, out, "your code panicked: sync: negative WaitGroup counter")
 	assert.Contains(t, out, "--- PASS: "+subtest("TestBadChanQueue", "makes Put wait while the queue holds maxsize items"))
 	assert.Contains(t, out, "FAIL task-queue: ")
+}
+
+func TestAGetThatPanicsInAGoroutineIsNamed(t *testing.T) {
+	out := exercisetest.Output(t, "TestBadSliceQueue")
+	assert.Contains(t, out, "your code panicked: runtime error: index out of range [0] with length 0 (in (*sliceQueue).Get)")
+	assert.NotContains(t, out, "Get on an empty queue returned", "a call that panicked did not return")
+	assert.Contains(t, out, "--- PASS: "+subtest("TestBadSliceQueue", "gives the items back first in, first out"))
 }
 
 func TestEachMistakeInACondQueueIsToldWhatToFix(t *testing.T) {

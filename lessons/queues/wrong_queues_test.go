@@ -110,3 +110,28 @@ func (q *condQueue) Join() {
 		q.changed.Wait()
 	}
 }
+
+// sliceQueue never waits: Get on an empty queue indexes past the end.
+type sliceQueue struct {
+	mu    sync.Mutex
+	items []int
+}
+
+func newSliceQueue(int) *sliceQueue { return &sliceQueue{} }
+
+func (q *sliceQueue) Put(v int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.items = append(q.items, v)
+}
+
+func (q *sliceQueue) Get() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	v := q.items[0]
+	q.items = q.items[1:]
+	return v
+}
+
+func (q *sliceQueue) TaskDone() error { return nil }
+func (q *sliceQueue) Join()           {}
