@@ -21,10 +21,10 @@ type call struct {
 	panicked bool
 }
 
-// start runs f in a new goroutine. A panic in f fails t with the same
+// callAsync runs f in a new goroutine. A panic in f fails t with the same
 // words [exercise.Check] uses, and where, instead of ending the test
 // binary.
-func start(t *testing.T, origin time.Time, f func()) *call {
+func callAsync(t *testing.T, origin time.Time, f func()) *call {
 	c := &call{done: make(chan struct{})}
 	go func() {
 		defer close(c.done)
@@ -43,7 +43,7 @@ func start(t *testing.T, origin time.Time, f func()) *call {
 // returned reports whether the call has returned by now without
 // panicking: it first lets every goroutine of the bubble run until it
 // blocks, so "not yet" means blocked, not merely slow to be scheduled.
-// A call that panicked has already been reported by start.
+// A call that panicked has already been reported by callAsync.
 func (c *call) returned() bool {
 	waitForBlocked()
 	select {
@@ -57,7 +57,7 @@ func (c *call) returned() bool {
 // wait waits up to patience for the call to return, and reports
 // whether it returned without panicking. When it does not return, t
 // fails with the message why, formatted with args; when it panicked,
-// start has already said so.
+// callAsync has already said so.
 func (c *call) wait(t *testing.T, why string, args ...any) bool {
 	t.Helper()
 	select {
@@ -74,7 +74,7 @@ func (c *call) wait(t *testing.T, why string, args ...any) bool {
 func returns[R any](t *testing.T, f func() R, why string, args ...any) (R, bool) {
 	t.Helper()
 	var r R
-	c := start(t, time.Now(), func() { r = f() })
+	c := callAsync(t, time.Now(), func() { r = f() })
 	ok := c.wait(t, why, args...)
 	return r, ok
 }

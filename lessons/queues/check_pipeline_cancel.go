@@ -75,7 +75,7 @@ func checkCollectStops(t *testing.T, p pipeline) {
 	in <- 2
 	begin := time.Now()
 	var r collected
-	c := start(t, begin, func() { r = collect(p.collect, ctx, in) })
+	c := callAsync(t, begin, func() { r = collect(p.collect, ctx, in) })
 	time.Sleep(50 * ms)
 	cancel()
 	if !c.wait(t, "Collect, given 1 and 2 on a channel that then stayed open, did not return within %v "+
@@ -106,7 +106,7 @@ func checkCollectStops(t *testing.T, p pipeline) {
 	if !ok {
 		return
 	}
-	c = start(t, begin, func() { r = collect(p.collect, ctx, mid) })
+	c = callAsync(t, begin, func() { r = collect(p.collect, ctx, mid) })
 	time.Sleep(35 * ms)
 	cancel()
 	if !c.wait(t, "Collect did not return within %v after the context was cancelled", patience) {

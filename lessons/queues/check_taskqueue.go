@@ -111,7 +111,7 @@ func checkGetWaits(t *testing.T, newQueue newQueueFunc) {
 	q := newQueue(0)
 	origin := time.Now()
 	var got int
-	get := start(t, origin, func() { got = q.Get() })
+	get := callAsync(t, origin, func() { got = q.Get() })
 	time.Sleep(50 * ms)
 	if get.returned() {
 		t.Errorf("Get on an empty queue returned %d at once, want it to wait until an item is put: "+
@@ -143,7 +143,7 @@ func checkPutWaits(t *testing.T, newQueue newQueueFunc) {
 	if !putAll(t, q, []int{1, 2}, "a queue with maxsize 2 has room for 2 items") {
 		return
 	}
-	put := start(t, origin, func() { q.Put(3) })
+	put := callAsync(t, origin, func() { q.Put(3) })
 	time.Sleep(50 * ms)
 	if put.returned() {
 		t.Errorf("Put(3) on a queue with maxsize 2 that held 2 items returned after %v, "+

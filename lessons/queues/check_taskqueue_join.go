@@ -8,7 +8,7 @@ import (
 func checkJoin(t *testing.T, newQueue newQueueFunc) {
 	q := newQueue(0)
 	origin := time.Now()
-	if !start(t, origin, q.Join).wait(t, "Join on a new queue did not return within %v: "+
+	if !callAsync(t, origin, q.Join).wait(t, "Join on a new queue did not return within %v: "+
 		"with no unfinished task there is nothing to wait for", patience) {
 		return
 	}
@@ -16,7 +16,7 @@ func checkJoin(t *testing.T, newQueue newQueueFunc) {
 		return
 	}
 	// Two goroutines join at once: both must be woken (cond.Broadcast).
-	joins := []*call{start(t, origin, q.Join), start(t, origin, q.Join)}
+	joins := []*call{callAsync(t, origin, q.Join), callAsync(t, origin, q.Join)}
 	if _, ok := getN(t, q, 3, "the queue held 3 items"); !ok {
 		return
 	}
@@ -49,7 +49,7 @@ func checkJoin(t *testing.T, newQueue newQueueFunc) {
 			t.Errorf("Join number %d returned after %v, want 40ms, when the last task was marked done", i+1, j.at)
 		}
 	}
-	if !start(t, origin, q.Join).wait(t, "Join on a queue whose every task was done "+
+	if !callAsync(t, origin, q.Join).wait(t, "Join on a queue whose every task was done "+
 		"did not return within %v", patience) {
 		return
 	}
@@ -82,7 +82,7 @@ func checkTaskDoneTooOften(t *testing.T, newQueue newQueueFunc) {
 	if !putAll(t, q, []int{2}, "the queue has no maxsize") {
 		return
 	}
-	join := start(t, time.Now(), q.Join)
+	join := callAsync(t, time.Now(), q.Join)
 	if join.returned() {
 		t.Errorf("after 2 calls of TaskDone that returned errors, Put(2) then Join: Join returned at once, " +
 			"want it to wait for TaskDone: a TaskDone that returns an error must not change the count")

@@ -44,14 +44,14 @@ func checkManyGoroutines(t *testing.T, newQueue newQueueFunc) {
 	}
 	time.Sleep(time.Second) // fake time: every producer is done or stuck
 	for range consumers {
-		start(t, time.Now(), func() { q.Put(stop) })
+		callAsync(t, time.Now(), func() { q.Put(stop) })
 	}
-	joined := start(t, time.Now(), q.Join)
+	joined := callAsync(t, time.Now(), q.Join)
 	if !joined.wait(t, "Join did not return within %v after %d producers put %d items and %d consumers "+
 		"took them all and marked them done", patience, producers, producers*perProducer, consumers) {
 		return
 	}
-	if !start(t, time.Now(), wg.Wait).wait(t, "Join returned, but the %d consumers did not all get "+
+	if !callAsync(t, time.Now(), wg.Wait).wait(t, "Join returned, but the %d consumers did not all get "+
 		"the item that tells them to stop within %v", consumers, patience) {
 		return
 	}
