@@ -1,8 +1,10 @@
 package exercise
 
 import (
+	"io"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
@@ -100,4 +102,27 @@ func TestAFrameNamesMethodsOnPointersByTheirReceiver(t *testing.T) {
 		frame("goconc.local/submission/heartbeat.Heartbeat.func1()", "exercise cell:7 +0x1d"))
 	assert.Equal(t, "Heartbeat (exercise cell:5)",
 		frame("goconc.local/submission/heartbeat.Heartbeat in goroutine 7", "exercise cell:5 +0x1d"))
+}
+
+func TestACheckWithNoDeadlineIsStoppedWithAMessage(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var out strings.Builder
+		exited := 0
+		guard("heartbeat", time.Minute, &out, func(code int) { exited = code })
+		time.Sleep(time.Minute - time.Nanosecond)
+		synctest.Wait()
+		assert.Equal(t, 0, exited, "stopped before its time")
+		time.Sleep(time.Nanosecond)
+		synctest.Wait()
+		assert.Equal(t, 1, exited)
+		assert.Contains(t, out.String(), "FAIL heartbeat: the check was still running after 1m0s and was stopped")
+	})
+}
+
+func TestAFinishedCheckIsNotStopped(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		stop := guard("heartbeat", time.Minute, io.Discard, func(int) { t.Error("stopped a finished check") })
+		stop()
+		time.Sleep(2 * time.Minute)
+	})
 }
