@@ -52,8 +52,9 @@ func (s *Server) FailURL(delay time.Duration) string {
 //	say Good (100ms): answered after 100ms
 //	say Morning (300ms): the client gave up after 150ms
 //
-// The times are measured on the server, so they are a little longer
-// than asked, and differ from run to run.
+// The server measures from the moment a request reached it, so its
+// times are off by a few milliseconds either way from the client's,
+// and differ from run to run.
 func (s *Server) Log() []string {
 	for deadline := time.Now().Add(5 * time.Second); s.pages.serving() > 0 && time.Now().Before(deadline); {
 		time.Sleep(time.Millisecond)
