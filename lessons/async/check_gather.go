@@ -1,0 +1,263 @@
+package async
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
+)
+
+// gatherFunc is the learner's Gather, instantiated for string results.
+type gatherFunc = func(ctx context.Context, tasks ...func(context.Context) (string, error)) ([]string, error)
+
+// CheckGather checks the gather exercise: gather runs every task in its
+// own goroutine and returns their results in the order of the tasks.
+// At the first error it cancels the context the other tasks were given,
+// waits for all of them to return, and returns that first error. When
+// it returns, the tasks' context is cancelled in any case.
+//
+// Every part runs on synctest's fake clock, with injected tasks that
+// sleep and write down when they ended and why.
+func CheckGather(t *testing.T, gather func(ctx context.Context, tasks ...func(context.Context) (string, error)) ([]string, error)) {
+	t.Helper()
+	exercise.Check(t, "gather",
+		exercise.Part{Name: "runs every task at the same time", Points: 2,
+			Run: exercise.InBubble(gather, checkGatherAtOnce)},
+		exercise.Part{Name: "returns the results in the order of the tasks", Points: 2,
+			Run: exercise.InBubble(gather, checkGatherOrder)},
+		exercise.Part{Name: "returns the first error and cancels the other tasks", Points: 3,
+			Run: exercise.InBubble(gather, checkGatherFirstError)},
+		exercise.Part{Name: "waits for every task to return, even after an error", Points: 1,
+			Run: exercise.InBubble(gather, checkGatherWaits)},
+		exercise.Part{Name: "passes the caller's cancellation on to every task", Points: 1,
+			Run: exercise.InBubble(gather, checkGatherCallerCancel)},
+		exercise.Part{Name: "cancels the tasks' context once it returns", Points: 1,
+			Run: exercise.InBubble(gather, checkGatherCleanup)},
+	)
+}
+
+const ms = time.Millisecond
+
+// checkGatherAtOnce gathers the seed's say(1, "Good") and
+// say(2, "Morning"), 10 times shorter, and three more: together they
+// take as long as the longest, 200ms, not the 600ms of their sum.
+func checkGatherAtOnce(t *testing.T, gather gatherFunc) {
+	msgs := []string{"Good", "Morning", "and", "good", "night"}
+	delays := []time.Duration{100 * ms, 200 * ms, 150 * ms, 50 * ms, 100 * ms}
+	log := newTaskLog()
+	var inFlight exercise.InFlight
+	tasks := make([]task, len(msgs))
+	for i, msg := range msgs {
+		say := listeningTask(log, i, delays[i], msg, nil)
+		tasks[i] = func(ctx context.Context) (string, error) {
+			defer inFlight.Enter()()
+			return say(ctx)
+		}
+	}
+	start := time.Now()
+	results, err := gather(context.Background(), tasks...)
+	took := time.Since(start)
+
+	sum, longest := time.Duration(0), slices.Max(delays)
+	for _, d := range delays {
+		sum += d
+	}
+	head := fmt.Sprintf("Gather took %v of fake time for %d tasks of %s, want %v (the longest)",
+		took, len(tasks), durations(delays), longest)
+	switch {
+	case took >= sum:
+		t.Errorf("%s: the tasks ran one after another; start one goroutine per task", head)
+	case took > longest:
+		t.Errorf("%s: some tasks waited for others; start all %d goroutines at once", head, len(tasks))
+	case took < longest:
+		t.Errorf("%s: it returned before its tasks were done; wait for every goroutine (sync.WaitGroup)", head)
+	}
+	if peak := inFlight.Peak(); peak != len(tasks) {
+		t.Errorf("at most %d of the %d tasks ran at once, want all %d", peak, len(tasks), len(tasks))
+	}
+	if err != nil {
+		t.Errorf("Gather returned the error %q, want nil: no task failed", err)
+	} else if !slices.Equal(results, msgs) {
+		t.Errorf("Gather returned %q, want %q", results, msgs)
+	}
+}
+
+// checkGatherOrder makes later tasks finish sooner, so results kept in
+// the order they arrive come out backwards; then it gathers nothing.
+func checkGatherOrder(t *testing.T, gather gatherFunc) {
+	const n = 6
+	log := newTaskLog()
+	tasks := make([]task, n)
+	want := make([]string, n)
+	for i := range n {
+		want[i] = fmt.Sprint("result of tasks[", i, "]")
+		tasks[i] = listeningTask(log, i, time.Duration(n-i)*10*ms, want[i], nil)
+	}
+	results, err := gather(context.Background(), tasks...)
+	switch {
+	case err != nil:
+		t.Errorf("Gather returned the error %q, want nil: no task failed", err)
+	case !slices.Equal(results, want):
+		t.Errorf("Gather returned %q,\nwant %q:\nhere the last task finishes first; write each result into its "+
+			"own slot, results[i], instead of appending results as they arrive", results, want)
+	}
+
+	start := time.Now()
+	results, err = gather(context.Background())
+	if took := time.Since(start); took != 0 {
+		t.Errorf("Gather took %v of fake time for no tasks, want 0: with nothing to run, return at once", took)
+	}
+	if err != nil || len(results) != 0 {
+		t.Errorf("Gather() with no tasks returned (%q, %v), want no results and a nil error", results, err)
+	}
+}
+
+// checkGatherFirstError fails tasks[1] at 30ms and tasks[3] at 60ms,
+// if it is still running then. The others would work for a second,
+// but they listen to their context.
+func checkGatherFirstError(t *testing.T, gather gatherFunc) {
+	first := errors.New("tasks[1] failed: 500 Internal Server Error")
+	later := errors.New("tasks[3] failed too, later")
+	log := newTaskLog()
+	start := time.Now()
+	_, err := gather(context.Background(),
+		listeningTask(log, 0, time.Second, "never", nil),
+		listeningTask(log, 1, 30*ms, "", first),
+		listeningTask(log, 2, time.Second, "never", nil),
+		listeningTask(log, 3, 60*ms, "", later),
+	)
+	took := time.Since(start)
+	switch {
+	case err == nil:
+		t.Errorf("Gather returned no error, want tasks[1]'s %q: return the first error a task returns", first)
+	case errors.Is(err, first):
+	case errors.Is(err, context.Canceled):
+		t.Errorf("Gather returned %q, which is what the tasks you cancelled returned; return the error "+
+			"that came first, tasks[1]'s %q: keep only the first error (sync.Once)", err, first)
+	case errors.Is(err, later):
+		t.Errorf("Gather returned tasks[3]'s error from 60ms, want the first error, tasks[1]'s %q from 30ms", first)
+	default:
+		t.Errorf("Gather returned %q, want tasks[1]'s %q", err, first)
+	}
+	// A Gather that returns without waiting has cancelled the others on
+	// its way out; we let them see it before we look (the next part
+	// proves the waiting).
+	synctest.Wait()
+	var deaf, never []string
+	for _, i := range []int{0, 2, 3} {
+		switch r := log.record(i); {
+		case !r.started:
+			never = append(never, fmt.Sprintf("tasks[%d]", i))
+		case r.stoppedBy == nil:
+			deaf = append(deaf, fmt.Sprintf("tasks[%d]", i))
+		case r.endedAt != 30*ms:
+			t.Errorf("tasks[%d] saw its context cancelled at %v of fake time, want 30ms, when tasks[1] failed",
+				i, r.endedAt)
+		}
+	}
+	switch {
+	case len(never) > 0:
+		t.Errorf("Gather took %v of fake time, want 30ms: %s never ran; start every task in its own "+
+			"goroutine before you wait for any of them", took, strings.Join(never, ", "))
+	case len(deaf) > 0:
+		t.Errorf("Gather took %v of fake time, want 30ms: when tasks[1] failed, %s never saw the context "+
+			"they were given cancelled; give every task a context made with context.WithCancel(ctx), and "+
+			"call its cancel at the first error", took, strings.Join(deaf, ", "))
+	case took > 30*ms:
+		t.Errorf("Gather took %v of fake time, want 30ms: every task had stopped by then", took)
+	}
+}
+
+// checkGatherWaits fails tasks[0] at 30ms while tasks[1], which never
+// looks at its context, works on until 100ms.
+func checkGatherWaits(t *testing.T, gather gatherFunc) {
+	failed := errors.New("tasks[0] failed")
+	log := newTaskLog()
+	start := time.Now()
+	_, err := gather(context.Background(),
+		listeningTask(log, 0, 30*ms, "", failed),
+		deafTask(log, 1, 100*ms, "done anyway"),
+	)
+	took := time.Since(start)
+	switch r := log.record(1); {
+	case !r.started:
+		t.Errorf("tasks[1] never ran: Gather returned at %v of fake time, at tasks[0]'s error, before it "+
+			"started tasks[1]; start every task in its own goroutine before you wait for any of them", took)
+	case !r.ended || took < 100*ms:
+		t.Errorf("Gather returned at %v of fake time, while tasks[1] was still working (until 100ms): "+
+			"it never looks at its context, and Go cannot stop a goroutine from outside, so a cancelled "+
+			"context is only a request; wait for every task to return (wg.Wait()) before you return", took)
+	case took != 100*ms:
+		t.Errorf("Gather took %v of fake time, want 100ms: tasks[1] had returned then", took)
+	}
+	if !errors.Is(err, failed) {
+		t.Errorf("Gather returned %v, want tasks[0]'s %q", err, failed)
+	}
+}
+
+// checkGatherCallerCancel cancels the caller's context at 40ms, while
+// every task would work for a second.
+func checkGatherCallerCancel(t *testing.T, gather gatherFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stop := time.AfterFunc(40*ms, cancel)
+	defer stop.Stop()
+	log := newTaskLog()
+	start := time.Now()
+	_, err := gather(ctx,
+		listeningTask(log, 0, time.Second, "never", nil),
+		listeningTask(log, 1, time.Second, "never", nil),
+		listeningTask(log, 2, time.Second, "never", nil),
+	)
+	took := time.Since(start)
+	if took != 40*ms {
+		t.Errorf("Gather took %v of fake time, want 40ms: the caller cancelled ctx at 40ms, but the tasks "+
+			"did not hear of it; make the tasks' context from the ctx Gather was given, context.WithCancel(ctx), "+
+			"not from context.Background()", took)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Gather returned %v, want context.Canceled: what the tasks returned when the caller cancelled", err)
+	}
+}
+
+// checkGatherCleanup lets three tasks succeed, then looks at the
+// context they were given.
+func checkGatherCleanup(t *testing.T, gather gatherFunc) {
+	log := newTaskLog()
+	tasks := make([]task, 3)
+	for i := range tasks {
+		tasks[i] = listeningTask(log, i, 10*ms, "ok", nil)
+	}
+	if _, err := gather(context.Background(), tasks...); err != nil {
+		t.Errorf("Gather returned the error %q, want nil: no task failed", err)
+	}
+	for i := range tasks {
+		switch r := log.record(i); {
+		case !r.started:
+			t.Errorf("tasks[%d] never ran", i)
+		case r.ctx.Err() == nil:
+			t.Errorf("the context tasks[%d] was given was still live after Gather returned: cancel it when "+
+				"Gather returns (defer cancel() right after context.WithCancel), or whatever the tasks started "+
+				"with it lives on as long as the caller's context", i)
+			return
+		}
+	}
+}
+
+// durations lists delays as "100ms, 200ms and 50ms".
+func durations(delays []time.Duration) string {
+	s := make([]string, len(delays))
+	for i, d := range delays {
+		s[i] = d.String()
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
