@@ -61,7 +61,8 @@ func Bubble(t *testing.T, f func(t *testing.T)) {
 		case len(stuck) > 0:
 			leaked = true
 			t.Errorf("goroutines still running after your function returned "+
-				"(a goroutine leak: wait for every goroutine you start):\n%s",
+				"(a goroutine leak: every goroutine you start must be able to finish; "+
+				"wait for it, or give it a way out, such as a buffered channel or a context it watches):\n%s",
 				strings.Join(stuck, "\n"))
 		case len(early) > 0:
 			t.Errorf("your function returned while goroutines it started were still working "+

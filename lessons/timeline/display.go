@@ -19,10 +19,13 @@ func ShowBars(title string, bars []Bar) {
 }
 
 // show renders only the form that will be shown. GoNB inlines the SVG in the
-// cell's HTML output.
+// cell's HTML output. It stops reading pictures the moment the cell's
+// program exits, so we wait until GoNB has the picture: a timeline drawn
+// last in a cell is not lost.
 func show(svg, text func() string) {
 	if gonbui.IsNotebook {
 		gonbui.DisplaySvg(svg())
+		gonbui.Sync()
 		return
 	}
 	fmt.Print(text())
