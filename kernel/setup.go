@@ -36,6 +36,7 @@ func (s *Setup) Run() error {
 		{"gopls", s.installGopls},
 		{"jupyter", s.ensureJupyter},
 		{"kernel", s.registerKernel},
+		{"sandbox", s.ensureSandbox},
 	}
 	for _, st := range steps {
 		msg, err := st.do()
@@ -97,19 +98,13 @@ func (s *Setup) ensureJupyter() (string, error) {
 	if v, ok := s.jupyterReady(); ok {
 		return v, nil
 	}
-	install := "apt-get install -y --no-install-recommends " + strings.Join(s.jupyterPackages(), " ")
-	_, aptErr := exec.LookPath("apt-get")
-	if os.Geteuid() != 0 || aptErr != nil {
-		return "", fmt.Errorf("Jupyter is missing: run `sudo apt-get update && sudo %s` (Debian, Ubuntu) or `pip install notebook nbconvert`, then goconc setup again", install)
-	}
-	fmt.Fprintf(s.Out, "  ...  %-16s %s\n", "jupyter", install)
-	if out, err := s.command("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive "+install); err != nil {
-		return "", fmt.Errorf("%s failed: %s", install, lastLines(out, 2))
+	if err := s.aptInstall("jupyter", s.jupyterPackages()...); err != nil {
+		return "", fmt.Errorf("Jupyter is missing: %w (or `pip install notebook nbconvert`)", err)
 	}
 	if v, ok := s.jupyterReady(); ok {
 		return v + " (installed with apt-get)", nil
 	}
-	return "", fmt.Errorf("jupyter still not found after %s", install)
+	return "", fmt.Errorf("jupyter still not found after installing %s", strings.Join(s.jupyterPackages(), " "))
 }
 
 // jupyterReady reports the versions of the Jupyter parts this mode needs.
