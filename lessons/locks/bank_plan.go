@@ -20,14 +20,15 @@ const orderHint = "each transfer holds one account and waits for another that a 
 	"Lock the two accounts of a transfer in the same order every time, whichever way the money goes: " +
 	"for instance the lower ID first"
 
-// transferOnce makes one transfer and waits for it.
+// transferOnce makes one transfer and waits for it; hint is what to
+// tell the learner if it deadlocks.
 func transferOnce(t *testing.T, bank *watchedBank, transfer transferFunc,
-	from, to *Account, amount int) (err error, ok bool) {
+	from, to *Account, amount int, hint string) (err error, ok bool) {
 	t.Helper()
 	m := move{from, to, amount}
 	cr := newCrew(1)
 	cr.Go(func() { err = transfer(from, to, amount) })
-	if !waitTransfers(t, bank, cr, m.String()) {
+	if !waitTransfers(t, bank, cr, m.String(), hint) {
 		return nil, false
 	}
 	return err, wantUnlocked(t, bank, m.String())
@@ -48,8 +49,7 @@ func runPlan(t *testing.T, bank *watchedBank, transfer transferFunc, plan [][]mo
 			}
 		})
 	}
-	if !waitTransfers(t, bank, cr, what) {
-		t.Log(orderHint)
+	if !waitTransfers(t, bank, cr, what, orderHint) {
 		return false
 	}
 	for _, msg := range failed {
@@ -61,9 +61,9 @@ func runPlan(t *testing.T, bank *watchedBank, transfer transferFunc, plan [][]mo
 }
 
 // waitTransfers waits for a crew making transfers. If they deadlock,
-// it says which accounts they wait for, then ends the goroutines still
-// waiting.
-func waitTransfers(t *testing.T, bank *watchedBank, cr *crew, what string) bool {
+// it says which accounts they wait for and adds hint, then ends the
+// goroutines still waiting.
+func waitTransfers(t *testing.T, bank *watchedBank, cr *crew, what, hint string) bool {
 	t.Helper()
 	if cr.Wait() {
 		return !cr.Panicked(t)
@@ -79,6 +79,9 @@ func waitTransfers(t *testing.T, bank *watchedBank, cr *crew, what string) bool 
 	}
 	t.Errorf("%s: %s %s still waiting after %v of fake time, a deadlock: %s",
 		what, plural(stuck, "goroutine"), verb, stuckAfter, why)
+	if hint != "" {
+		t.Log(hint)
+	}
 	bank.release()
 	cr.Wait()
 	return false

@@ -44,7 +44,7 @@ func CheckBankTransfer(t *testing.T, transfer func(from, to *Account, amount int
 func checkTransferMoves(t *testing.T, transfer transferFunc) {
 	bank := newWatchedBank(100, 50)
 	a, b := bank.accounts[0], bank.accounts[1]
-	err, ok := transferOnce(t, bank, transfer, a, b, 30)
+	err, ok := transferOnce(t, bank, transfer, a, b, 30, "")
 	if !ok {
 		return
 	}
@@ -60,7 +60,7 @@ func checkTransferMoves(t *testing.T, transfer transferFunc) {
 func checkTransferRefuses(t *testing.T, transfer transferFunc) {
 	bank := newWatchedBank(100, 50)
 	a, b := bank.accounts[0], bank.accounts[1]
-	err, ok := transferOnce(t, bank, transfer, a, b, 150)
+	err, ok := transferOnce(t, bank, transfer, a, b, 150, "")
 	if !ok {
 		return
 	}
@@ -78,10 +78,10 @@ func checkTransferRefuses(t *testing.T, transfer transferFunc) {
 func checkTransferSelf(t *testing.T, transfer transferFunc) {
 	bank := newWatchedBank(100)
 	a := bank.accounts[0]
-	err, ok := transferOnce(t, bank, transfer, a, a, 10)
-	if !ok {
-		t.Log("a lock is not reentrant: a goroutine that locks an account it already holds waits for itself, " +
+	err, ok := transferOnce(t, bank, transfer, a, a, 10,
+		"a lock is not reentrant: a goroutine that locks an account it already holds waits for itself, "+
 			"forever; when from == to, return locks.ErrSameAccount before locking anything")
+	if !ok {
 		return
 	}
 	if !errors.Is(err, ErrSameAccount) {
@@ -133,8 +133,7 @@ func checkTransferAudit(t *testing.T, transfer transferFunc) {
 			audited = sum(bank.balances())
 		})
 		what := fmt.Sprintf("Transfer(%v, %v, 10) and an audit that locks both accounts in ID order", from, to)
-		if !waitTransfers(t, bank, cr, what) {
-			t.Log(orderHint)
+		if !waitTransfers(t, bank, cr, what, orderHint) {
 			return
 		}
 		if err != nil {
