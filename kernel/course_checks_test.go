@@ -21,6 +21,9 @@ func TestEveryExerciseFailsAsShippedAndPassesSolved(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			stubs, err := ReadNotebook(path)
 			require.NoError(t, err)
+			if len(stubs.Exercises()) == 0 {
+				t.Skip("no exercises in this lesson") // 00-intro
+			}
 			solved := stubs.Clone()
 			require.NoError(t, c.PasteSolutions(solved))
 			ch := NewChecker(c)
