@@ -55,16 +55,40 @@ func exerciseFeedback(b *strings.Builder, e ExerciseResult) {
 	if e.Output != "" && e.Status == Error {
 		fmt.Fprintf(b, "```text\n%s\n```\n\n", e.Output)
 	}
+	shared := sharedMessage(e.Parts)
 	for _, p := range e.Parts {
 		mark := "✓"
 		if p.Status != Pass {
 			mark = "✗"
 		}
 		fmt.Fprintf(b, "- %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
-		if p.Status != Pass && p.Message != "" && !strings.HasPrefix(p.Message, "not run: ") {
+		if p.Status != Pass && p.Message != "" && shared == "" && !strings.HasPrefix(p.Message, "not run: ") {
 			fmt.Fprintf(b, "\n  ```text\n%s\n  ```\n\n", indentLines(p.Message, "  "))
 		}
 	}
+	if shared != "" {
+		fmt.Fprintf(b, "\nEvery part failed the same way:\n\n```text\n%s\n```\n", shared)
+	}
+}
+
+// sharedMessage is the message every failed part has, when there are
+// several and it is the same (an untouched stub's TODO panic), so it
+// is said once rather than once per part.
+func sharedMessage(parts []PartResult) string {
+	msg, failed := "", 0
+	for _, p := range parts {
+		if p.Status == Pass {
+			continue
+		}
+		if failed++; failed > 1 && p.Message != msg {
+			return ""
+		}
+		msg = p.Message
+	}
+	if failed < 2 || strings.HasPrefix(msg, "not run: ") {
+		return ""
+	}
+	return msg
 }
 
 // verdict says a status in words.
