@@ -1,0 +1,140 @@
+package pools
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// The benchmarks time the seed's CPU work, the sum of the primes up to
+// 1, 2 and 3 million: one after another, one goroutine per number (the
+// shape of the seed's Pool.map), and split evenly over every core, two
+// ways. A benchmark measures; it does not assert, because wall-clock
+// time varies. Run them when the machine is quiet (see uptime), with
+// -cpu to choose GOMAXPROCS:
+//
+//	go test -run '^$' -bench Seed -benchtime 5x -count 3 ./lessons/pools/
+//
+// and compare with the seed's own Python program (seed_pool.py):
+//
+//	python3 lessons/pools/seed_pool.py
+
+// seedSequential sums the seed's numbers in one goroutine.
+func seedSequential(limits []int) []int {
+	sums := make([]int, len(limits))
+	for i, n := range limits {
+		sums[i] = SumPrimesBetween(2, n)
+	}
+	return sums
+}
+
+// seedOnePerNumber is Pool.map's shape: one goroutine per number. The
+// biggest number is more than half of the work, so this is never twice
+// as fast as seedSequential, however many cores there are.
+func seedOnePerNumber(limits []int) []int {
+	sums := make([]int, len(limits))
+	var wg sync.WaitGroup
+	for i, n := range limits {
+		wg.Go(func() { sums[i] = SumPrimesBetween(2, n) })
+	}
+	wg.Wait()
+	return sums
+}
+
+// seedInterleaved gives each of workers goroutines every workers-th
+// number of every limit: each gets as many big numbers as small ones.
+func seedInterleaved(limits []int, workers int) []int {
+	parts := make([][]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			parts[w] = make([]int, len(limits))
+			for i, n := range limits {
+				for k := 2 + w; k <= n; k += workers {
+					if IsPrime(uint32(k)) {
+						parts[w][i] += k
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	sums := make([]int, len(limits))
+	for _, p := range parts {
+		for i, s := range p {
+			sums[i] += s
+		}
+	}
+	return sums
+}
+
+// seedChunks hands out chunks of chunkSize numbers from one channel to
+// workers goroutines: the sum-primes exercise's way.
+func seedChunks(limits []int, workers, chunkSize int) []int {
+	type chunk struct{ limit, lo, hi int }
+	next := make(chan chunk)
+	parts := make([][]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		parts[w] = make([]int, len(limits))
+		wg.Go(func() {
+			for c := range next {
+				parts[w][c.limit] += SumPrimesBetween(c.lo, c.hi)
+			}
+		})
+	}
+	for i, n := range limits {
+		for lo := 2; lo <= n; lo += chunkSize {
+			next <- chunk{i, lo, min(lo+chunkSize-1, n)}
+		}
+	}
+	close(next)
+	wg.Wait()
+	sums := make([]int, len(limits))
+	for _, p := range parts {
+		for i, s := range p {
+			sums[i] += s
+		}
+	}
+	return sums
+}
+
+func benchSeed(b *testing.B, sum func([]int) []int) {
+	for b.Loop() {
+		if got := sum(SeedLimits); !slices.Equal(got, SeedSums) {
+			b.Fatalf("got %v, want %v", got, SeedSums)
+		}
+	}
+	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "procs")
+}
+
+func BenchmarkSeedSequential(b *testing.B) { benchSeed(b, seedSequential) }
+
+func BenchmarkSeedOnePerNumber(b *testing.B) { benchSeed(b, seedOnePerNumber) }
+
+func BenchmarkSeedInterleaved(b *testing.B) {
+	benchSeed(b, func(l []int) []int { return seedInterleaved(l, runtime.GOMAXPROCS(0)) })
+}
+
+func BenchmarkSeedChunks(b *testing.B) {
+	benchSeed(b, func(l []int) []int { return seedChunks(l, runtime.GOMAXPROCS(0), 10_000) })
+}
+
+// The parallel versions must give the seed's sums, whatever the number
+// of workers; the benchmarks only time them.
+func TestTheBenchmarkedVersionsGiveTheSeedsSums(t *testing.T) {
+	small := []int{10_000, 20_000, 30_000}
+	want := seedSequential(small)
+	assert := func(name string, got []int) {
+		t.Helper()
+		if !slices.Equal(got, want) {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+	assert("seedOnePerNumber", seedOnePerNumber(small))
+	for _, w := range []int{1, 2, 3, 7} {
+		assert("seedInterleaved", seedInterleaved(small, w))
+		assert("seedChunks", seedChunks(small, w, 999))
+	}
+}
