@@ -3,8 +3,6 @@ package pools
 import (
 	"errors"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -48,40 +46,6 @@ func inBubble(check func(t *testing.T)) func(t *testing.T) {
 
 type executorCheck[E ExecutorLike[int, F], F FutureLike[int]] struct {
 	newExecutor func(workers int) E
-}
-
-// fakeTasks makes tasks that sleep on the fake clock, and records how
-// many run at once and the order they start in.
-type fakeTasks struct {
-	inFlight exercise.InFlight
-	mu       sync.Mutex
-	started  []int
-}
-
-func (ft *fakeTasks) task(i int, d time.Duration, err error) func() (int, error) {
-	return func() (int, error) {
-		defer ft.inFlight.Enter()()
-		ft.mu.Lock()
-		ft.started = append(ft.started, i)
-		ft.mu.Unlock()
-		time.Sleep(d)
-		return i * i, err
-	}
-}
-
-// submitAll submits n tasks of d each and fails the part if Submit
-// returns an error.
-func (c executorCheck[E, F]) submitAll(t *testing.T, e E, ft *fakeTasks, n int, d time.Duration) []F {
-	t.Helper()
-	futures := make([]F, n)
-	for i := range n {
-		f, err := e.Submit(ft.task(i, d, nil))
-		if err != nil {
-			t.Fatalf("Submit of task %d returned %v, want no error before Shutdown", i, err)
-		}
-		futures[i] = f
-	}
-	return futures
 }
 
 func (c executorCheck[E, F]) results(t *testing.T) {
@@ -213,66 +177,4 @@ func (c executorCheck[E, F]) queue(t *testing.T) {
 			"keep waiting tasks in a first-in first-out queue", order.started, want)
 	}
 	one.Shutdown(true)
-}
-
-func (c executorCheck[E, F]) shutdown(t *testing.T) {
-	const n, workers, latency = 5, 2, 100 * time.Millisecond
-	want := ((n + workers - 1) / workers) * latency
-
-	e := c.newExecutor(workers)
-	start := time.Now()
-	futures := c.submitAll(t, e, &fakeTasks{}, n, latency)
-	e.Shutdown(true)
-	if took := time.Since(start); took != want {
-		t.Errorf("Shutdown(true) returned %v after the tasks were submitted, want %v: it waits until every task "+
-			"already submitted has run (%d tasks of %v, %d workers)", took, want, n, latency, workers)
-	}
-	for i, f := range futures {
-		if v, err := f.Result(); v != i*i || err != nil {
-			t.Errorf("after Shutdown(true), future %d: Result() = %d, %v, want %d, <nil>", i, v, err, i*i)
-		}
-	}
-
-	e = c.newExecutor(workers)
-	start = time.Now()
-	futures = c.submitAll(t, e, &fakeTasks{}, n, latency)
-	before := time.Now()
-	e.Shutdown(false)
-	if took := time.Since(before); took != 0 {
-		t.Errorf("Shutdown(false) returned after %v of fake time, want 0: it returns at once", took)
-	}
-	for i, f := range futures {
-		if v, err := f.Result(); v != i*i || err != nil {
-			t.Errorf("after Shutdown(false), future %d: Result() = %d, %v, want %d, <nil>: "+
-				"tasks submitted before Shutdown still run", i, v, err, i*i)
-		}
-	}
-	if took := time.Since(start); took != want {
-		t.Errorf("after Shutdown(false), the tasks were done %v after they were submitted, want %v", took, want)
-	}
-}
-
-func (c executorCheck[E, F]) refuse(t *testing.T) {
-	e := c.newExecutor(2)
-	c.submitAll(t, e, &fakeTasks{}, 3, 10*time.Millisecond)
-	e.Shutdown(true)
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				t.Errorf("a second Shutdown panicked (%v): calling Shutdown again must do nothing, "+
-					"as in Python; close things only once", r)
-			}
-		}()
-		e.Shutdown(true)
-	}()
-	var ran atomic.Bool
-	_, err := e.Submit(func() (int, error) { ran.Store(true); return 0, nil })
-	if !errors.Is(err, ErrShutdown) {
-		t.Errorf("Submit after Shutdown returned the error %v, want pools.ErrShutdown", err)
-	}
-	time.Sleep(time.Second)
-	synctest.Wait()
-	if ran.Load() {
-		t.Errorf("a task submitted after Shutdown ran, want it refused")
-	}
 }
