@@ -39,12 +39,12 @@ func (s *Session) Run(ctx context.Context, path string) (*Result, error) {
 		return nil, err
 	}
 	defer os.Remove(copyPath)
+	defer s.shutdownKernel(copyName) // after the tab is closed
 
 	tab, closeTab := chromedp.NewContext(s.browser)
 	defer closeTab()
 	stopWatch := context.AfterFunc(ctx, closeTab) // a cancelled test closes the tab
 	defer stopWatch()
-	defer s.shutdownKernel(copyName)
 
 	res := &Result{Notebook: filepath.Base(path)}
 	pageURL := s.srv.Base + "/notebooks/" + url.PathEscape(copyName) + "?token=" + s.srv.Token
@@ -102,7 +102,7 @@ func (s *Session) waitDone(tab context.Context, nb *kernel.Notebook, notebook st
 		if p.Running != running {
 			running, since = p.Running, time.Now()
 		}
-		if running >= 0 && time.Since(since) > s.opt.CellTimeout {
+		if running >= 0 && running < len(nb.Cells) && time.Since(since) > s.opt.CellTimeout {
 			return fmt.Errorf("%s: cell %s (#%d) still running after %s%s",
 				notebook, nb.Cells[running].ID(), running, s.opt.CellTimeout, trouble(tab))
 		}
