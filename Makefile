@@ -5,13 +5,13 @@
 
 GOCONC := bin/goconc
 
-.PHONY: course test setup-headless fmt vet unit lint notebooks $(GOCONC)
+.PHONY: course test setup-headless setup-browser fmt vet unit lint validate notebooks browser $(GOCONC)
 
 course: $(GOCONC)
 	$(GOCONC) setup
 	$(GOCONC) open
 
-test: setup-headless fmt vet unit lint notebooks
+test: setup-headless fmt vet unit lint validate notebooks browser
 
 $(GOCONC):
 	go build -o $@ ./cmd/goconc
@@ -19,6 +19,10 @@ $(GOCONC):
 # The pinned tools and headless Jupyter (apt-get when root on Debian).
 setup-headless: $(GOCONC)
 	$(GOCONC) setup --headless
+
+# Also Jupyter Notebook and Chromium, for the browser test.
+setup-browser: $(GOCONC)
+	$(GOCONC) setup --headless --browser
 
 fmt:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -32,6 +36,15 @@ unit:
 lint: $(GOCONC)
 	$(GOCONC) lint
 
+# Jupyter's own validator (Debian's python3-nbformat) on every notebook.
+validate:
+	/usr/bin/python3 .ci/validate-notebooks $(filter-out %.solved.ipynb,$(wildcard notebooks/*.ipynb)) $(wildcard kernel/testdata/roundtrip/*.ipynb)
+
 # Every notebook, solutions pasted in, through the real GoNB kernel.
 notebooks: $(GOCONC)
 	$(GOCONC) run --solved $(filter-out %.solved.ipynb,$(wildcard notebooks/*.ipynb))
+
+# Every notebook as a learner meets it: Jupyter Notebook in Chromium,
+# solutions pasted in, Run All. Screenshots go to out/browser/.
+browser: setup-browser
+	GOCONC_BROWSER=1 go test -count=1 -v -timeout 60m -run '^TestEveryNotebookRunsCleanInTheBrowser$$' ./kernel/browser/

@@ -19,12 +19,13 @@ import (
 // NotebookServer is a Jupyter Notebook server on loopback, serving the
 // course's notebooks with the GoNB kernel.
 type NotebookServer struct {
-	URL   string // the notebooks page, with the login token
-	Base  string // http://127.0.0.1:PORT
-	Token string
-	cmd   *exec.Cmd
-	done  chan error
-	stop  sync.Once
+	URL    string // the notebooks page, with the login token
+	Base   string // http://127.0.0.1:PORT
+	Token  string
+	cmd    *exec.Cmd
+	exited chan struct{} // closed once the server process has exited
+	err    error         // how it exited, set before exited is closed
+	stop   sync.Once
 }
 
 // StartNotebook starts `jupyter notebook` on the course's notebooks/
@@ -65,8 +66,8 @@ func StartNotebook(ctx context.Context, c *Course, port int, browser bool, log i
 		return nil, fmt.Errorf("starting jupyter notebook: %w", err)
 	}
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	s := &NotebookServer{Base: base, URL: base + "/tree?token=" + token, Token: token, cmd: cmd, done: make(chan error, 1)}
-	go func() { s.done <- cmd.Wait() }()
+	s := &NotebookServer{Base: base, URL: base + "/tree?token=" + token, Token: token}
+	s.watch(cmd)
 	if err := s.waitReady(ctx, 60*time.Second); err != nil {
 		s.Stop()
 		return nil, err
@@ -89,8 +90,8 @@ func (s *NotebookServer) waitReady(ctx context.Context, limit time.Duration) err
 			}
 		}
 		select {
-		case err := <-s.done:
-			return fmt.Errorf("jupyter notebook exited before it served (%v): is jupyter-notebook installed? run goconc setup", err)
+		case <-s.exited:
+			return fmt.Errorf("jupyter notebook exited before it served (%v): is jupyter-notebook installed? run goconc setup", s.err)
 		case <-ctx.Done():
 			return fmt.Errorf("jupyter notebook did not answer on %s within %s", s.Base, limit)
 		case <-tick.C:
@@ -98,8 +99,22 @@ func (s *NotebookServer) waitReady(ctx context.Context, limit time.Duration) err
 	}
 }
 
+// watch records the started server process and its exit. Any number
+// of goroutines may wait for the exit (Wait, Stop, waitReady): exited
+// is closed, not sent on, so none takes it from another.
+func (s *NotebookServer) watch(cmd *exec.Cmd) {
+	s.cmd, s.exited = cmd, make(chan struct{})
+	go func() {
+		s.err = cmd.Wait()
+		close(s.exited)
+	}()
+}
+
 // Wait blocks until the server exits.
-func (s *NotebookServer) Wait() error { return <-s.done }
+func (s *NotebookServer) Wait() error {
+	<-s.exited
+	return s.err
+}
 
 // portFree reports whether 127.0.0.1:port can be listened on.
 func portFree(port int) bool {
@@ -117,12 +132,11 @@ func (s *NotebookServer) Stop() {
 	s.stop.Do(func() {
 		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
 		select {
-		case <-s.done:
+		case <-s.exited:
 		case <-time.After(10 * time.Second):
 			syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-			<-s.done
+			<-s.exited
 		}
-		close(s.done) // later Waits return at once
 	})
 }
 

@@ -22,6 +22,7 @@ type Setup struct {
 	Course   *Course
 	Out      io.Writer
 	Headless bool // only what headless runs need: no notebook server, no gopls
+	Browser  bool // also what the browser test needs: Jupyter Notebook, Chromium
 }
 
 // Run performs every step and stops at the first that fails, with an
@@ -37,6 +38,7 @@ func (s *Setup) Run() error {
 		{"jupyter", s.ensureJupyter},
 		{"kernel", s.registerKernel},
 		{"sandbox", s.ensureSandbox},
+		{"browser", s.ensureBrowser},
 	}
 	for _, st := range steps {
 		msg, err := st.do()

@@ -15,7 +15,8 @@ import (
 
 const usage = `goconc: learn Go concurrency in GoNB notebooks
 
-  goconc setup [--headless]           install GoNB, goimports, Jupyter; register the kernel
+  goconc setup [--headless] [--browser]
+                                      install GoNB, goimports, Jupyter; register the kernel
   goconc open [--port N]              start Jupyter Notebook on notebooks/ (prints the URL)
   goconc run [--solved] [--write] [--timeout D] NOTEBOOK...
                                       execute notebooks headless through the GoNB kernel

@@ -1,0 +1,94 @@
+package browser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// page is a notebook page after Run All with the solutions in: every
+// kind of cell, as it shows when all is well.
+func page() *Result {
+	r := &Result{Notebook: "01-threads.ipynb", Cells: []PageCell{
+		{ID: "title", Type: "markdown", Source: "# 01"},
+		{ID: "setup", Type: "code", Prompt: "1", Source: "%goflags -race"},
+		{ID: "calc", Type: "code", Prompt: "2", Source: "%%\nrec := timeline.New(\"calc\")\nrec.Display()", SVGs: 1},
+		{ID: "race", Type: "code", Prompt: "3", Source: "%%\ncounter++", Tags: []string{"raises-exception"},
+			Errors: []string{"exit status 66"}, Stderr: "WARNING: DATA RACE\n"},
+		{ID: "fetch-all", Type: "code", Prompt: "4", Source: "func FetchAll() {}", Tags: []string{"exercise:fetch-all"}},
+		{ID: "check-fetch-all", Type: "code", Prompt: "5", Source: "%test\n…",
+			Tags: []string{"check:fetch-all", "raises-exception"},
+			Text: "=== RUN   TestFetchAll\nPASS fetch-all: 10/10 points\n--- PASS: TestFetchAll (0.00s)\n"},
+		{ID: "empty", Type: "code", Source: "\n"},
+	}}
+	for i := range r.Cells {
+		r.Cells[i].Index = i
+	}
+	return r
+}
+
+func TestProblemsOfACleanPageAreNone(t *testing.T) {
+	r := page()
+	assert.Empty(t, r.Problems())
+	assert.Equal(t, 1, r.Pictures())
+}
+
+func TestProblemsNameTheNotebookTheCellAndTheError(t *testing.T) {
+	r := page()
+	r.Cells[2].Errors = []string{"panic: boom"}
+	r.Cells[2].Stderr = "goroutine 1 [running]:\nmain.main()\n"
+	ps := r.Problems()
+	if assert.Len(t, ps, 1) {
+		got := ps[0].String()
+		assert.True(t, strings.HasPrefix(got, "01-threads.ipynb, cell calc (#2): error output in the page:"), got)
+		assert.Contains(t, got, "| panic: boom")
+		assert.Contains(t, got, "| main.main()")
+	}
+}
+
+func TestProblemsHoldCheckAndUsesCellsToPassOnceSolved(t *testing.T) {
+	r := page()
+	r.Cells[5].Errors = []string{"exit status 1"}
+	r.Cells[5].Text = "FAIL fetch-all: 4/10 points\n"
+	r.Cells = append(r.Cells, PageCell{ID: "fetch-all-run", Type: "code", Prompt: "6", Index: 7,
+		Source: "%%\nFetchAll()", Tags: []string{"raises-exception", "uses:fetch-all"}, Errors: []string{"exit status 2"}})
+	var what []string
+	for _, p := range r.Problems() {
+		what = append(what, p.CellID+": "+strings.SplitN(p.What, "\n", 2)[0])
+	}
+	assert.Equal(t, []string{
+		"check-fetch-all: error output in the page:",
+		`check-fetch-all: no line "PASS fetch-all: …" in the page; the cell shows:`,
+		"fetch-all-run: error output in the page:",
+	}, what)
+}
+
+func TestProblemsFindAPictureThatDidNotRender(t *testing.T) {
+	r := page()
+	r.Cells[2].SVGs = 0
+	ps := r.Problems()
+	if assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, "draws a picture but the page shows none")
+	}
+}
+
+func TestProblemsFindCellsThatNeverRan(t *testing.T) {
+	r := page()
+	r.Cells[4].Prompt = "*"
+	r.Cells[5].Prompt = ""
+	r.Cells[5].Text = ""
+	var ids []string
+	for _, p := range r.Problems() {
+		ids = append(ids, p.CellID)
+		assert.Equal(t, "never ran (Run All stopped before it)", p.What)
+	}
+	assert.Equal(t, []string{"fetch-all", "check-fetch-all"}, ids)
+}
+
+func TestDrawsPictureOnlyForCellsThatRunCode(t *testing.T) {
+	assert.True(t, drawsPicture("%%\nrec.Display()"))
+	assert.True(t, drawsPicture("%%\ntimeline.ShowBars(\"t\", bars)"))
+	assert.False(t, drawsPicture("func show(rec *timeline.Recorder) {\n\trec.Display()\n}"), "a declaration draws nothing yet")
+	assert.False(t, drawsPicture("%%\nfmt.Println(1)"))
+}
