@@ -18,7 +18,7 @@ const usage = `goconc: learn Go concurrency in GoNB notebooks
   goconc setup [--headless] [--browser]
                                       install GoNB, goimports, Jupyter; register the kernel
   goconc open [--port N]              start Jupyter Notebook on notebooks/ (prints the URL)
-  goconc run [--solved] [--write] [--timeout D] NOTEBOOK...
+  goconc run [--solved] [--write] [--timeout D] [--jobs N] NOTEBOOK...
                                       execute notebooks headless through the GoNB kernel
   goconc check [--timeout D] NOTEBOOK check your exercises: pass or fail, and why
   goconc lint [NOTEBOOK...]           the course's notebook and exercise rules

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/goconc/goconc/kernel"
@@ -16,24 +17,23 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 	fs.BoolVar(&opt.Solved, "solved", false, "put the reference solutions into the exercise cells first")
 	fs.BoolVar(&opt.Write, "write", false, "save the outputs (with --solved: to NAME.solved.ipynb)")
 	fs.DurationVar(&opt.CellTimeout, "timeout", 3*time.Minute, "time limit for any one cell")
+	jobs := fs.Int("jobs", runtime.NumCPU(), "notebooks run at once, each with a kernel of its own")
 	fs.Parse(args)
 	if fs.NArg() == 0 {
 		return fmt.Errorf("run: name the notebooks to run, e.g. goconc run notebooks/*.ipynb")
 	}
-	var total time.Duration
+	paths := fs.Args()
+	start := time.Now()
+	results := runAll(ctx, course, paths, opt, *jobs)
+	var sum time.Duration
 	failed := 0
-	for _, path := range fs.Args() {
-		if isTerminal() {
-			fmt.Printf("%-22s running…", shortName(path))
+	for i, path := range paths {
+		r := <-results[i]
+		if r.err != nil {
+			return r.err
 		}
-		res, err := kernel.Run(ctx, course, path, opt)
-		if isTerminal() {
-			fmt.Print("\r\033[K")
-		}
-		if err != nil {
-			return err
-		}
-		total += res.Elapsed
+		res := r.res
+		sum += res.Elapsed
 		verdict := "ok"
 		if len(res.Failures) > 0 {
 			verdict = fmt.Sprintf("FAIL (%d cells)", len(res.Failures))
@@ -47,11 +47,37 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 			fmt.Println("  saved", res.Written)
 		}
 	}
-	fmt.Printf("%-22s %-16s %9s %7.1fs\n", "total", fmt.Sprintf("%d notebooks", len(fs.Args())), "", total.Seconds())
+	fmt.Printf("%-22s %-16s %9s %7.1fs  (%d at a time; the notebooks' own times add up to %.1fs)\n", "total",
+		fmt.Sprintf("%d notebooks", len(paths)), "", time.Since(start).Seconds(), *jobs, sum.Seconds())
 	if failed > 0 {
 		return exitError(1)
 	}
 	return nil
+}
+
+type runResult struct {
+	res *kernel.RunResult
+	err error
+}
+
+// runAll runs the notebooks jobs at a time, each through a kernel of
+// its own, and hands back each result on its own channel, so they can
+// be printed in the order given. A cell's time is mostly one linker
+// building one binary on one core, so two notebooks on two cores take
+// little more than one.
+func runAll(ctx context.Context, course *kernel.Course, paths []string, opt kernel.RunOptions, jobs int) []chan runResult {
+	results := make([]chan runResult, len(paths))
+	slots := make(chan struct{}, max(jobs, 1))
+	for i, path := range paths {
+		results[i] = make(chan runResult, 1)
+		go func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			res, err := kernel.Run(ctx, course, path, opt)
+			results[i] <- runResult{res, err}
+		}()
+	}
+	return results
 }
 
 // isTerminal reports whether stdout is a terminal, where a progress
