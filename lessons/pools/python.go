@@ -35,12 +35,14 @@ type PythonRun struct {
 var RecordedSeedPool = PythonRun{
 	Version: "Python 3.11.7",
 	Sums:    SeedSums,
-	Took:    0, // TODO: measured below
+	Took:    9899770 * time.Microsecond,
 }
 
 // RecordedSeedPoolOn describes the machine and the day of
 // [RecordedSeedPool].
-const RecordedSeedPoolOn = "TODO"
+const RecordedSeedPoolOn = "python3 lessons/pools/seed_pool.py on the course's machine " +
+	"(2 cores, Intel Xeon 2.50GHz under KVM, Python 3.11.7), 21 November 2026: " +
+	"the best of 8 runs in 4 quiet sittings, which took 9.9 s to 16.7 s"
 
 var (
 	sumsLine = regexp.MustCompile(`(?m)^\[([0-9, ]+)\]$`)
