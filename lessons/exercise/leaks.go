@@ -79,7 +79,7 @@ func describe(block string) string {
 			where = frame(fn, at)
 		}
 	}
-	if state == "synctest.Run" || where == "" && creator == "" {
+	if strings.HasPrefix(state, "synctest.Run") || where == "" && creator == "" {
 		return "" // the bubble itself, or the testing package's own
 	}
 	if where == "" {

@@ -117,7 +117,7 @@ func stuckOnMutex() (headers string, stuck []string) {
 		}
 		count := map[string]int{}
 		for _, b := range blocks {
-			if d := describeStuck(b); d != "" {
+			if d := describe(b); d != "" {
 				if count[d] == 0 {
 					stuck = append(stuck, d)
 				}
@@ -144,57 +144,4 @@ func mutexDeadlock(stuck []string) string {
 		"Holding a mutex while time passes does it too: the check runs on a fake clock "+
 		"(testing/synctest) that cannot move while a goroutine waits for a sync.Mutex.",
 		strings.Join(stuck, "\n"))
-}
-
-// describeStuck is describe, with method and generic function names
-// kept whole: "(*SafeCounter).Inc (cell.go:12)". (frame, which describe
-// uses, cuts "pkg.(*T).M(…)" at its first parenthesis.)
-func describeStuck(block string) string {
-	lines := strings.Split(block, "\n")
-	state := goroutineHeader.FindStringSubmatch(lines[0])[2]
-	state, _, _ = strings.Cut(state, ", synctest bubble")
-	state = strings.TrimSuffix(state, " (durable)")
-	var where, creator string
-	for i := 1; i+1 < len(lines); i += 2 {
-		fn, at := lines[i], strings.TrimSpace(lines[i+1])
-		if rest, ok := strings.CutPrefix(fn, "created by "); ok {
-			if !machinery(rest) {
-				creator = funcAt(rest, at)
-			}
-			break
-		}
-		if where == "" && !machinery(fn) {
-			where = funcAt(fn, at)
-		}
-	}
-	if strings.HasPrefix(state, "synctest.Run") || where == "" {
-		return "" // the bubble itself, or the testing package's own
-	}
-	s := fmt.Sprintf("  - waiting (%s) in %s", state, where)
-	if creator != "" {
-		s += ", started by " + creator
-	}
-	return s
-}
-
-// funcAt shortens "pkg/path.(*T).M(0x1, {0x2})" and "/tmp/x/file.go:12
-// +0x1d" to "(*T).M (file.go:12)".
-func funcAt(fn, at string) string {
-	fn, _, _ = strings.Cut(fn, " in goroutine")
-	if i := strings.LastIndex(fn, "("); i > 0 && strings.HasSuffix(fn, ")") {
-		fn = fn[:i] // the arguments
-	}
-	if i := strings.LastIndex(fn, "/"); i >= 0 {
-		fn = fn[i+1:]
-	}
-	if _, rest, ok := strings.Cut(fn, "."); ok {
-		fn = rest // the package
-	}
-	if i := strings.LastIndex(at, " +0x"); i >= 0 {
-		at = at[:i]
-	}
-	if i := strings.LastIndex(at, "/"); i >= 0 {
-		at = at[i+1:]
-	}
-	return fmt.Sprintf("%s (%s)", fn, at)
 }
