@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // A build is one learner's exercises, every notebook of theirs at
@@ -188,7 +190,7 @@ func (ch *Checker) link(ctx context.Context, b *build) error {
 	}
 	out, err := ch.goCommand(ctx, b.work, append(args, "./runner")...)
 	if err != nil {
-		return fmt.Errorf("linking the checks: %v: %s", err, firstLines(string(out), 5))
+		return fmt.Errorf("linking the checks: %v: %s", err, excerpt.First(string(out), 5))
 	}
 	b.bin = bin
 	return os.Chmod(filepath.Dir(bin), 0o755) // the checks may run as nobody

@@ -172,12 +172,3 @@ func (ch *Checker) setup() error {
 	})
 	return ch.setupErr
 }
-
-// firstLines keeps the first n lines of s.
-func firstLines(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > n {
-		lines = append(lines[:n], "…")
-	}
-	return strings.Join(lines, "\n")
-}

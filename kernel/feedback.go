@@ -3,6 +3,8 @@ package kernel
 import (
 	"fmt"
 	"strings"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // Feedback is a student's feedback page in Markdown: for every
@@ -63,7 +65,7 @@ func exerciseFeedback(b *strings.Builder, e ExerciseResult) {
 		}
 		fmt.Fprintf(b, "- %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
 		if p.Status != Pass && p.Message != "" && shared == "" && !strings.HasPrefix(p.Message, "not run: ") {
-			fmt.Fprintf(b, "\n  ```text\n%s\n  ```\n\n", indentLines(p.Message, "  "))
+			fmt.Fprintf(b, "\n  ```text\n%s\n  ```\n\n", excerpt.Indent(p.Message, "  "))
 		}
 	}
 	if shared != "" {
@@ -121,8 +123,4 @@ func quoted(names []string) []string {
 		q[i] = "`" + n + "`"
 	}
 	return q
-}
-
-func indentLines(s, prefix string) string {
-	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix)
 }

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // RunOptions are the choices of `goconc run`.
@@ -26,7 +28,7 @@ type CellFailure struct {
 }
 
 func (f CellFailure) String() string {
-	return fmt.Sprintf("cell %d failed:\n%s\n  error: %s", f.Index, indent(f.Source, "  | "), indent(f.Error, "    "))
+	return fmt.Sprintf("cell %d failed:\n%s\n  error: %s", f.Index, excerpt.Indent(f.Source, "  | "), excerpt.Indent(f.Error, "    "))
 }
 
 // RunResult is what running one notebook found.
@@ -64,7 +66,7 @@ func Run(ctx context.Context, c *Course, path string, opt RunOptions) (*RunResul
 	res := &RunResult{Notebook: filepath.Base(path), Cells: len(out.Cells), Elapsed: time.Since(start)}
 	for i, cell := range out.Cells {
 		if msg := errorOutput(cell); msg != "" && !mayFail(cell, opt.Solved) {
-			res.Failures = append(res.Failures, CellFailure{i, firstLines(cell.Source(), 3), msg})
+			res.Failures = append(res.Failures, CellFailure{i, excerpt.First(cell.Source(), 3), msg})
 		}
 	}
 	if opt.Write {
@@ -130,7 +132,7 @@ func errorOutput(c *Cell) string {
 		return ""
 	}
 	if len(stderr) > 0 {
-		msg += "\n" + lastLines(stripANSI(strings.Join(stderr, "")), 8)
+		msg += "\n" + excerpt.Last(stripANSI(strings.Join(stderr, "")), 8)
 	}
 	return msg
 }
@@ -149,7 +151,7 @@ func execute(ctx context.Context, nb *Notebook, dir string, cellTimeout time.Dur
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.Env = append(os.Environ(), "PATH="+ToolPath())
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("jupyter nbconvert failed (%v): %s", err, lastLines(jupyterErrors(stderr.String()), 6))
+		return nil, fmt.Errorf("jupyter nbconvert failed (%v): %s", err, excerpt.Last(jupyterErrors(stderr.String()), 6))
 	}
 	out, err := ParseNotebook(stdout.Bytes())
 	if err != nil {
@@ -183,18 +185,6 @@ func outputText(v any) string {
 		return b.String()
 	}
 	return ""
-}
-
-func lastLines(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > n {
-		lines = append([]string{"…"}, lines[len(lines)-n:]...)
-	}
-	return strings.Join(lines, "\n")
-}
-
-func indent(s, prefix string) string {
-	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix)
 }
 
 func stripANSI(s string) string { return ansi.ReplaceAllString(s, "") }

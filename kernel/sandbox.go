@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // Sandbox puts a submission's build and its checks in bubblewrap: no
@@ -46,7 +48,7 @@ func NewSandbox() (*Sandbox, error) {
 		bwrap: bwrap, prlimit: prlimit, nobody: os.Getuid() == 0}
 	probe := s.Run(exec.Command("/bin/true"), "")
 	if out, err := probe.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("bubblewrap cannot start a sandbox here: %v %s", err, firstLines(string(out), 2))
+		return nil, fmt.Errorf("bubblewrap cannot start a sandbox here: %v %s", err, excerpt.First(string(out), 2))
 	}
 	return s, nil
 }

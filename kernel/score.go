@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/goconc/goconc/kernel/excerpt"
+
 	"github.com/goconc/goconc/lessons/exercise"
 )
 
@@ -18,12 +20,12 @@ func score(r *ExerciseResult, run *packageRun) {
 		return
 	case len(run.build) > 0 || len(run.manifests) == 0 && run.failed && len(run.action) == 0:
 		r.Status = Error
-		r.Output = firstLines(strings.Join(compileErrors(run), "\n"), 12)
-		r.Message = compileMessage(firstLines(r.Output, 1))
+		r.Output = excerpt.First(strings.Join(compileErrors(run), "\n"), 12)
+		r.Message = compileMessage(excerpt.First(r.Output, 1))
 		return
 	case len(run.manifests) == 0:
 		r.Status, r.Message = Error, "the check did not start: "+crashLine(run)
-		r.Output = firstLines(strings.Join(run.output[""], "\n"), 20)
+		r.Output = excerpt.First(strings.Join(run.output[""], "\n"), 20)
 		return
 	}
 	timedOut := strings.Contains(allOutput(run), "panic: test timed out after")
@@ -54,15 +56,15 @@ func score(r *ExerciseResult, run *packageRun) {
 	switch {
 	case timedOut:
 		r.Status, r.Message = Timeout, "the check ran out of time: an endless loop, or goroutines waiting for each other?"
-		r.Output = firstLines(strings.Join(run.output[""], "\n"), 20)
+		r.Output = excerpt.First(strings.Join(run.output[""], "\n"), 20)
 	case crashed && r.Points < r.MaxPoints && anyStatus(r.Parts, Error):
 		r.Status, r.Message = Error, "the check crashed: "+crashLine(run)
-		r.Output = firstLines(strings.Join(crashOutput(run), "\n"), 20)
+		r.Output = excerpt.First(strings.Join(crashOutput(run), "\n"), 20)
 	case r.Points < r.MaxPoints:
 		r.Status = Fail
 		for _, p := range r.Parts {
 			if p.Status != Pass {
-				r.Message = p.Name + ": " + firstLines(p.Message, 1)
+				r.Message = p.Name + ": " + excerpt.First(p.Message, 1)
 				break
 			}
 		}
@@ -111,7 +113,7 @@ func failureMessage(lines []string) string {
 	if strings.Contains(text, "WARNING: DATA RACE") {
 		return raceSummary(lines)
 	}
-	return strings.TrimSpace(firstLines(text, 15))
+	return strings.TrimSpace(excerpt.First(text, 15))
 }
 
 // raceSummary keeps the race report's headline lines and the frames in

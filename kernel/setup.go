@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // GoplsVersion is the newest gopls that builds with the Go this course
@@ -67,7 +69,7 @@ func (s *Setup) checkGo() (string, error) {
 
 func (s *Setup) installTools() (string, error) {
 	if out, err := s.command("go", "install", "tool"); err != nil {
-		return "", fmt.Errorf("go install tool: %s (is the Go module proxy reachable?)", lastLines(out, 3))
+		return "", fmt.Errorf("go install tool: %s (is the Go module proxy reachable?)", excerpt.Last(out, 3))
 	}
 	return "installed in " + GoBin() + " (pinned in go.mod)", nil
 }
@@ -81,7 +83,7 @@ func (s *Setup) installGopls() (string, error) {
 	}
 	if out, err := s.command("go", "install", "golang.org/x/tools/gopls@"+GoplsVersion); err != nil {
 		// Optional: the kernel runs without it, minus completion.
-		return "not installed (optional, completion off): " + firstLines(out, 1), nil
+		return "not installed (optional, completion off): " + excerpt.First(out, 1), nil
 	}
 	return GoplsVersion, nil
 }
@@ -130,7 +132,7 @@ func (s *Setup) registerKernel() (string, error) {
 	gonb := filepath.Join(GoBin(), "gonb")
 	out, err := s.command(gonb, "--install", "--force_deps")
 	if err != nil {
-		return "", fmt.Errorf("gonb --install: %s", lastLines(out, 2))
+		return "", fmt.Errorf("gonb --install: %s", excerpt.Last(out, 2))
 	}
 	dir, err := kernelDir()
 	if err != nil {

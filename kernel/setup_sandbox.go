@@ -5,6 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // ensureSandbox installs bubblewrap, which `goconc grade` puts every
@@ -35,7 +37,7 @@ func (s *Setup) aptInstall(step string, pkgs ...string) error {
 	}
 	fmt.Fprintf(s.Out, "  ...  %-16s %s\n", step, install)
 	if out, err := s.command("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive "+install); err != nil {
-		return fmt.Errorf("%s failed: %s", install, lastLines(out, 2))
+		return fmt.Errorf("%s failed: %s", install, excerpt.Last(out, 2))
 	}
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/goconc/goconc/kernel/excerpt"
+
 	"github.com/goconc/goconc/kernel"
 )
 
@@ -51,7 +53,7 @@ func printResult(r kernel.ExerciseResult) {
 	if r.Status == kernel.Error || r.Status == kernel.Missing || r.Status == kernel.Timeout {
 		fmt.Println("        " + r.Message)
 		if r.Output != "" && r.Status == kernel.Error {
-			fmt.Println(indent(r.Output, "          "))
+			fmt.Println(excerpt.Indent(r.Output, "          "))
 		}
 		if r.Status != kernel.Timeout {
 			return
@@ -64,7 +66,7 @@ func printResult(r kernel.ExerciseResult) {
 		}
 		fmt.Printf("  %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
 		if p.Status != kernel.Pass && p.Message != "" {
-			fmt.Println(indent(p.Message, "      "))
+			fmt.Println(excerpt.Indent(p.Message, "      "))
 		}
 	}
 }
@@ -74,8 +76,4 @@ func onOff(b bool) string {
 		return "on"
 	}
 	return "off"
-}
-
-func indent(s, prefix string) string {
-	return prefix + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n"+prefix)
 }

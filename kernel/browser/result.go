@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // Result is what the page showed after Run All.
@@ -75,10 +77,10 @@ func (r *Result) Problems() []Problem {
 			add(c, "error output in the page:\n%s", errorText(c))
 		}
 		if id, ok := tagValue(c.Tags, "check:"); ok && !passLine(id).MatchString(c.Text) {
-			add(c, "no line \"PASS %s: …\" in the page; the cell shows:\n%s", id, indent(lastLines(c.Text, 12)))
+			add(c, "no line \"PASS %s: …\" in the page; the cell shows:\n%s", id, excerpt.Indent(excerpt.Last(c.Text, 12), "    | "))
 		}
 		if drawsPicture(c.Source) && c.SVGs == 0 {
-			add(c, "draws a picture but the page shows none; the cell shows:\n%s", indent(lastLines(c.Text, 6)))
+			add(c, "draws a picture but the page shows none; the cell shows:\n%s", excerpt.Indent(excerpt.Last(c.Text, 6), "    | "))
 		}
 	}
 	return ps
@@ -125,9 +127,9 @@ func errorText(c PageCell) string {
 	}
 	text := strings.Join(errs, "\n")
 	if strings.TrimSpace(c.Stderr) != "" {
-		text += "\nstderr:\n" + lastLines(c.Stderr, 8)
+		text += "\nstderr:\n" + excerpt.Last(c.Stderr, 8)
 	}
-	return indent(text)
+	return excerpt.Indent(text, "    | ")
 }
 
 func tagValue(tags []string, prefix string) (string, bool) {
@@ -137,18 +139,6 @@ func tagValue(tags []string, prefix string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func lastLines(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > n {
-		lines = append([]string{"…"}, lines[len(lines)-n:]...)
-	}
-	return strings.Join(lines, "\n")
-}
-
-func indent(s string) string {
-	return "    | " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    | ")
 }
 
 func getJSON(url string, v any) error {

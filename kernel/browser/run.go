@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/goconc/goconc/kernel/excerpt"
+
 	"github.com/chromedp/chromedp"
 	"github.com/goconc/goconc/kernel"
 )
@@ -117,7 +119,7 @@ func trouble(tab context.Context) string {
 	if err != nil || strings.TrimSpace(text) == "" {
 		return ""
 	}
-	return "; the page says:\n" + indent(text)
+	return "; the page says:\n" + excerpt.Indent(text, "    | ")
 }
 
 // saveArtifacts writes a screenshot of the whole page (NAME.jpg) and
