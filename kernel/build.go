@@ -3,6 +3,7 @@ package kernel
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -152,7 +153,8 @@ func (ch *Checker) compile(ctx context.Context, b *build) error {
 		}
 		p.ok = true
 	}
-	if _, isExit := err.(*exec.ExitError); err != nil && !isExit {
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
 		return fmt.Errorf("compiling the exercises: %w", err)
 	}
 	return nil

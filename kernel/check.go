@@ -51,16 +51,16 @@ func NewChecker(c *Course) *Checker {
 // lacks are reported missing. An error is returned only for the
 // checker's own failures (no such course notebook, no go command).
 func (ch *Checker) CheckNotebook(ctx context.Context, learner *Notebook) ([]ExerciseResult, error) {
-	results, err := ch.CheckNotebooks(ctx, []Handed{{Name: filepath.Base(learner.Path), Notebook: learner}})
+	results, err := ch.CheckNotebooks(ctx, []Submission{{Name: filepath.Base(learner.Path), Notebook: learner}})
 	if err != nil {
 		return nil, err
 	}
 	return results[0], nil
 }
 
-// Handed is one of a learner's notebooks as handed in: the course
+// Submission is one of a learner's notebooks as handed in: the course
 // notebook it stands for, and the notebook, or why there is none.
-type Handed struct {
+type Submission struct {
 	Name     string    // the course notebook's file name
 	Notebook *Notebook // nil when it is missing or could not be read
 	Status   Status    // Missing or Error, when Notebook is nil
@@ -69,7 +69,7 @@ type Handed struct {
 
 // CheckNotebooks checks one learner's notebooks together, with one
 // build for all of them; the results come notebook by notebook.
-func (ch *Checker) CheckNotebooks(ctx context.Context, learner []Handed) ([][]ExerciseResult, error) {
+func (ch *Checker) CheckNotebooks(ctx context.Context, learner []Submission) ([][]ExerciseResult, error) {
 	if err := ch.setup(); err != nil {
 		return nil, err
 	}

@@ -137,20 +137,20 @@ func (g *Grader) courseNotebooks() ([]string, error) {
 func (g *Grader) gradeStudent(ctx context.Context, dir string, names []string) (StudentResult, error) {
 	start := time.Now()
 	r := StudentResult{Student: filepath.Base(dir), Ignored: ignoredFiles(dir, names)}
-	handed := make([]Handed, len(names))
+	subs := make([]Submission, len(names))
 	for i, name := range names {
-		handed[i] = readHanded(filepath.Join(dir, name))
+		subs[i] = readSubmission(filepath.Join(dir, name))
 	}
-	key := g.Cache.Key(handed)
+	key := g.Cache.Key(subs)
 	if cached, ok := g.Cache.Get(key); ok {
 		r.Notebooks, r.Cached, r.Elapsed = cached, true, time.Since(start)
 		return r, nil
 	}
-	results, err := g.Checker.CheckNotebooks(ctx, handed)
+	results, err := g.Checker.CheckNotebooks(ctx, subs)
 	if err != nil {
 		return r, err
 	}
-	for i, h := range handed {
+	for i, h := range subs {
 		nb := NotebookResult{Notebook: h.Name, Exercises: results[i]}
 		if h.Notebook == nil {
 			nb.Problem = h.Why
@@ -164,10 +164,10 @@ func (g *Grader) gradeStudent(ctx context.Context, dir string, names []string) (
 	return r, nil
 }
 
-// readHanded reads one notebook of a student's, telling a missing file
-// from one that is not a notebook.
-func readHanded(path string) Handed {
-	h := Handed{Name: filepath.Base(path)}
+// readSubmission reads one notebook of a student's, telling a missing
+// file from one that is not a notebook.
+func readSubmission(path string) Submission {
+	h := Submission{Name: filepath.Base(path)}
 	nb, err := ReadNotebook(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):

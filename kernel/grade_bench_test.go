@@ -55,7 +55,7 @@ func BenchmarkGradeNaive(b *testing.B) {
 		slots := make(chan struct{}, runtime.NumCPU())
 		for _, s := range students {
 			for _, name := range names {
-				h := readHanded(filepath.Join(subs, s, name))
+				h := readSubmission(filepath.Join(subs, s, name))
 				course, err := ReadNotebook(c.CourseNotebook(name))
 				require.NoError(b, err)
 				for _, ex := range course.Exercises() {
@@ -81,7 +81,7 @@ func BenchmarkGradeNaive(b *testing.B) {
 
 // naiveCheck is one `go test -race` of one exercise in a module of
 // its own.
-func naiveCheck(b *testing.B, ch *Checker, ex *Exercise, h Handed) Status {
+func naiveCheck(b *testing.B, ch *Checker, ex *Exercise, h Submission) Status {
 	if h.Notebook == nil {
 		return h.Status
 	}

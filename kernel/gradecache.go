@@ -62,13 +62,13 @@ func hashTree(h hash.Hash, root, sub string) error {
 }
 
 // Key is the cache key for one student's notebooks.
-func (c *ResultCache) Key(handed []Handed) string {
+func (c *ResultCache) Key(subs []Submission) string {
 	if c == nil {
 		return ""
 	}
 	h := sha256.New()
 	fmt.Fprintln(h, c.course)
-	for _, nb := range handed {
+	for _, nb := range subs {
 		fmt.Fprintf(h, "\x00notebook %s %s %s\n", nb.Name, nb.Status, nb.Why)
 		if nb.Notebook == nil {
 			continue

@@ -25,7 +25,7 @@ func (ch *Checker) fillMaxPoints(ctx context.Context, topic string, r *ExerciseR
 	if len(r.Parts) > 0 {
 		return nil
 	}
-	ms, err := ch.manifests.get(ctx, ch.Course, topic)
+	ms, err := ch.manifests.get(ctx, ch.goBin, ch.Course, topic)
 	if err != nil {
 		return err
 	}
@@ -41,13 +41,15 @@ func (ch *Checker) fillMaxPoints(ctx context.Context, topic string, r *ExerciseR
 	return nil
 }
 
-func (c *manifestCache) get(ctx context.Context, course *Course, topic string) (map[string]exercise.Manifest, error) {
+// get runs the topic's solution tests with the checker's own go
+// command, the first time a topic is asked for.
+func (c *manifestCache) get(ctx context.Context, goBin string, course *Course, topic string) (map[string]exercise.Manifest, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ms, ok := c.byTopic[topic]; ok {
 		return ms, nil
 	}
-	cmd := exec.CommandContext(ctx, "go", "test", "-json", "-count=1", "./solutions/"+topic+"/")
+	cmd := exec.CommandContext(ctx, goBin, "test", "-json", "-count=1", "./solutions/"+topic+"/")
 	cmd.Dir = course.Root
 	cmd.Env = append(os.Environ(), "GOCONC_MANIFEST=1", "GOFLAGS=-mod=mod", "GOPROXY=off")
 	out, err := cmd.Output()
