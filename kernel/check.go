@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Checker runs the course's checks against a learner's exercise cells.
@@ -125,21 +127,20 @@ func (ch *Checker) CheckNotebooks(ctx context.Context, learner []Submission) ([]
 // runAll scores every part: compile errors as they are, the rest by
 // running their checks, ch.Parallel at a time.
 func (ch *Checker) runAll(ctx context.Context, b *build) {
-	slots := make(chan struct{}, max(ch.Parallel, 1))
-	var wg sync.WaitGroup
+	var pool errgroup.Group
+	pool.SetLimit(max(ch.Parallel, 1))
 	for _, p := range b.parts {
 		switch {
 		case p.run != nil:
 			score(p.result, p.run)
 		case p.ok:
-			wg.Go(func() {
-				slots <- struct{}{}
-				defer func() { <-slots }()
+			pool.Go(func() error {
 				ch.runExercise(ctx, b, p)
+				return nil
 			})
 		}
 	}
-	wg.Wait()
+	pool.Wait()
 }
 
 // setup finds the go command, its test2json and the paths a

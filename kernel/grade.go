@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Grader grades a class: SUBMISSIONS/<student>/<notebook>.ipynb, every
@@ -89,34 +91,31 @@ func (g *Grader) Grade(ctx context.Context, dir string) ([]StudentResult, error)
 	}
 	results := make([]StudentResult, len(students))
 	var (
-		mu       sync.Mutex
-		done     int
-		firstErr error
-		wg       sync.WaitGroup
+		mu   sync.Mutex // Progress hears of one student at a time
+		done int
+		pool errgroup.Group
 	)
-	slots := make(chan struct{}, max(g.Jobs, 1))
+	pool.SetLimit(max(g.Jobs, 1))
 	for i, student := range students {
-		wg.Go(func() {
-			slots <- struct{}{}
-			defer func() { <-slots }()
+		pool.Go(func() error {
 			r, err := g.gradeStudent(ctx, filepath.Join(dir, student), names)
+			results[i] = r
 			mu.Lock()
 			defer mu.Unlock()
-			if err != nil && firstErr == nil {
-				firstErr = fmt.Errorf("grading %s: %w", student, err)
-			}
-			results[i] = r
 			done++
-			if g.Progress != nil && err == nil {
+			if err != nil {
+				return fmt.Errorf("grading %s: %w", student, err)
+			}
+			if g.Progress != nil {
 				g.Progress(r, done, len(students))
 			}
+			return nil
 		})
 	}
-	wg.Wait()
-	if firstErr == nil {
-		firstErr = ctx.Err()
+	if err := pool.Wait(); err != nil {
+		return results, err
 	}
-	return results, firstErr
+	return results, ctx.Err()
 }
 
 func (g *Grader) courseNotebooks() ([]string, error) {

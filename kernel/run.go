@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/goconc/goconc/kernel/excerpt"
+	"golang.org/x/sync/errgroup"
 )
 
 // RunOptions are the choices of `goconc run`.
@@ -188,3 +189,37 @@ func outputText(v any) string {
 }
 
 func stripANSI(s string) string { return ansi.ReplaceAllString(s, "") }
+
+// Outcome is one notebook's run: its result, or the error that kept
+// it from running.
+type Outcome struct {
+	Result *RunResult
+	Err    error
+}
+
+// RunAll runs the notebooks jobs at a time, each through a kernel of
+// its own, and hands back each outcome on its own channel, so that
+// they can be printed in the order given as soon as each is ready. A
+// cell's time is mostly one linker building one binary on one core,
+// so two notebooks on two cores take little more than one.
+func RunAll(ctx context.Context, c *Course, paths []string, opt RunOptions, jobs int) []<-chan Outcome {
+	outcomes := make([]chan Outcome, len(paths))
+	ready := make([]<-chan Outcome, len(paths))
+	for i := range paths {
+		outcomes[i] = make(chan Outcome, 1)
+		ready[i] = outcomes[i]
+	}
+	go func() {
+		var pool errgroup.Group
+		pool.SetLimit(max(jobs, 1))
+		for i, path := range paths {
+			pool.Go(func() error {
+				res, err := Run(ctx, c, path, opt)
+				outcomes[i] <- Outcome{res, err}
+				return nil
+			})
+		}
+		pool.Wait()
+	}()
+	return ready
+}

@@ -24,15 +24,15 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 	}
 	paths := fs.Args()
 	start := time.Now()
-	results := runAll(ctx, course, paths, opt, *jobs)
+	outcomes := kernel.RunAll(ctx, course, paths, opt, *jobs)
 	var sum time.Duration
 	failed := 0
 	for i, path := range paths {
-		r := <-results[i]
-		if r.err != nil {
-			return r.err
+		o := <-outcomes[i]
+		if o.Err != nil {
+			return o.Err
 		}
-		res := r.res
+		res := o.Result
 		sum += res.Elapsed
 		verdict := "ok"
 		if len(res.Failures) > 0 {
@@ -53,31 +53,6 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 		return exitError(1)
 	}
 	return nil
-}
-
-type runResult struct {
-	res *kernel.RunResult
-	err error
-}
-
-// runAll runs the notebooks jobs at a time, each through a kernel of
-// its own, and hands back each result on its own channel, so they can
-// be printed in the order given. A cell's time is mostly one linker
-// building one binary on one core, so two notebooks on two cores take
-// little more than one.
-func runAll(ctx context.Context, course *kernel.Course, paths []string, opt kernel.RunOptions, jobs int) []chan runResult {
-	results := make([]chan runResult, len(paths))
-	slots := make(chan struct{}, max(jobs, 1))
-	for i, path := range paths {
-		results[i] = make(chan runResult, 1)
-		go func() {
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			res, err := kernel.Run(ctx, course, path, opt)
-			results[i] <- runResult{res, err}
-		}()
-	}
-	return results
 }
 
 // isTerminal reports whether stdout is a terminal, where a progress
