@@ -38,7 +38,7 @@ lint: $(GOCONC)
 
 # Jupyter's own validator (Debian's python3-nbformat) on every notebook.
 validate:
-	/usr/bin/python3 .ci/validate-notebooks $(filter-out %.solved.ipynb,$(wildcard notebooks/*.ipynb)) $(wildcard kernel/testdata/roundtrip/*.ipynb)
+	/usr/bin/python3 .ci/validate-notebooks $(filter-out %.solved.ipynb,$(wildcard notebooks/*.ipynb)) $(wildcard kernel/notebook/testdata/roundtrip/*.ipynb)
 
 # Every notebook, solutions pasted in, through the real GoNB kernel.
 notebooks: $(GOCONC)

@@ -1,6 +1,18 @@
-// Package kernel is goconc's notebook engine: it reads and writes
-// Jupyter notebooks the way Jupyter does, knows GoNB's cell rules and
-// the course's exercise contract, sets up and drives the real GoNB
-// kernel headless, and checks a learner's exercise cells against the
-// course's checks. The goconc command is a thin shell around it.
+// Package kernel is goconc's engine, one package per concern, each
+// importing only those below it:
+//
+//	notebook   the nbformat model, written as Jupyter writes it
+//	gonbcell   GoNB's cell rules: declarations only, %% cells, goimports, //line
+//	sandbox    bubblewrap, rlimits and the watched run (a leaf)
+//	course     the checkout: notebooks, topics, solutions, lint
+//	check      one build per learner, runs, scores, the import policy
+//	grade      a class: cache, grades.csv, results.json, feedback
+//	jupyter    real Jupyter: nbconvert runs, the notebook server, GoNB's errors
+//	setup      installing and verifying the tools
+//	browser    the browser test: Jupyter Notebook in Chromium
+//
+// excerpt cuts quoted output to its first or last lines; the internal
+// packages write files atomically (atomicfile) and learners' notebooks
+// for tests (learners). The goconc command is a thin shell over them.
+// This package holds no code: it is the map.
 package kernel

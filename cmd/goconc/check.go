@@ -7,26 +7,34 @@ import (
 	"strings"
 	"time"
 
+	"github.com/goconc/goconc/kernel/check"
+	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/excerpt"
-
-	"github.com/goconc/goconc/kernel"
+	"github.com/goconc/goconc/kernel/notebook"
 )
 
-func check(ctx context.Context, course *kernel.Course, args []string) error {
-	fs := flag.NewFlagSet("check", flag.ExitOnError)
+func checkCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string) error {
 	timeout := fs.Duration("timeout", time.Minute, "time limit for one exercise's check")
 	race := fs.Bool("race", true, "run the checks under the race detector")
-	fs.Parse(args)
-	if fs.NArg() != 1 {
-		return fmt.Errorf("check: name one notebook, e.g. goconc check notebooks/01-threads.ipynb")
+	return func(ctx context.Context, c *course.Course, args []string) error {
+		fs.Parse(args)
+		if fs.NArg() != 1 {
+			return fmt.Errorf("check: name one notebook, e.g. goconc check notebooks/01-threads.ipynb")
+		}
+		ch := check.New(c)
+		ch.Timeout, ch.Race = *timeout, *race
+		return checkNotebook(ctx, ch, fs.Arg(0))
 	}
-	nb, err := kernel.ReadNotebook(fs.Arg(0))
+}
+
+// checkNotebook checks one learner's notebook and prints every
+// exercise's verdict; the exit status is 1 unless every one passes.
+func checkNotebook(ctx context.Context, ch *check.Checker, path string) error {
+	nb, err := notebook.Read(path)
 	if err != nil {
 		return err
 	}
-	ch := kernel.NewChecker(course)
-	ch.Timeout, ch.Race = *timeout, *race
-	fmt.Printf("checking %s (race detector %s)…\n", shortName(fs.Arg(0)), onOff(*race))
+	fmt.Printf("checking %s (race detector %s)…\n", shortName(path), onOff(ch.Race))
 	results, err := ch.CheckNotebook(ctx, nb)
 	if err != nil {
 		return err
@@ -35,7 +43,7 @@ func check(ctx context.Context, course *kernel.Course, args []string) error {
 	for _, r := range results {
 		printResult(r)
 		got, max = got+r.Points, max+r.MaxPoints
-		if r.Status == kernel.Pass {
+		if r.Status == check.Pass {
 			passed++
 		}
 	}
@@ -48,24 +56,24 @@ func check(ctx context.Context, course *kernel.Course, args []string) error {
 
 // printResult shows one exercise: its verdict and, for every lost
 // point, the claim that did not hold and why.
-func printResult(r kernel.ExerciseResult) {
+func printResult(r check.ExerciseResult) {
 	fmt.Printf("\n%-7s %s  %d/%d points\n", strings.ToUpper(string(r.Status)), r.Exercise, r.Points, r.MaxPoints)
-	if r.Status == kernel.Error || r.Status == kernel.Missing || r.Status == kernel.Timeout {
+	if r.Status == check.Error || r.Status == check.Missing || r.Status == check.Timeout {
 		fmt.Println("        " + r.Message)
-		if r.Output != "" && r.Status == kernel.Error {
+		if r.Output != "" && r.Status == check.Error {
 			fmt.Println(excerpt.Indent(r.Output, "          "))
 		}
-		if r.Status != kernel.Timeout {
+		if r.Status != check.Timeout {
 			return
 		}
 	}
 	for _, p := range r.Parts {
 		mark := "✓"
-		if p.Status != kernel.Pass {
+		if p.Status != check.Pass {
 			mark = "✗"
 		}
 		fmt.Printf("  %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
-		if p.Status != kernel.Pass && p.Message != "" {
+		if p.Status != check.Pass && p.Message != "" {
 			fmt.Println(excerpt.Indent(p.Message, "      "))
 		}
 	}

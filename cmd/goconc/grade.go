@@ -10,39 +10,59 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goconc/goconc/kernel"
+	"github.com/goconc/goconc/kernel/check"
+	"github.com/goconc/goconc/kernel/course"
+	"github.com/goconc/goconc/kernel/grade"
+	"github.com/goconc/goconc/kernel/sandbox"
 )
 
-// grade is the instructor's command: every student's notebooks, in a
-// sandbox, into grades.csv, results.json and one feedback page each.
-func grade(ctx context.Context, course *kernel.Course, args []string) error {
-	fs := flag.NewFlagSet("grade", flag.ExitOnError)
-	out := fs.String("out", "", "directory for grades.csv, results.json and feedback/ (required)")
-	jobs := fs.Int("jobs", runtime.NumCPU(), "students graded at once")
-	timeout := fs.Duration("timeout", time.Minute, "time limit for one exercise's check")
-	race := fs.Bool("race", true, "run the checks under the race detector")
-	fresh := fs.Bool("fresh", false, "grade everything again, ignoring cached results")
-	unsafe := fs.Bool("unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
-	subs, err := parseInterleaved(fs, args)
-	if err != nil || *out == "" {
-		return fmt.Errorf("usage: goconc grade --out DIR SUBMISSIONS  (SUBMISSIONS/<student>/<notebook>.ipynb)")
+// gradeFlags are the instructor's choices for a grading.
+type gradeFlags struct {
+	out                 string
+	jobs                int
+	timeout             time.Duration
+	race, fresh, unsafe bool
+}
+
+// gradeCommand is the instructor's command: every student's notebooks,
+// in a sandbox, into grades.csv, results.json and one feedback page
+// each.
+func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string) error {
+	var f gradeFlags
+	fs.StringVar(&f.out, "out", "", "`DIR` for grades.csv, results.json and feedback/ (required)")
+	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "students graded at once")
+	fs.DurationVar(&f.timeout, "timeout", time.Minute, "time limit for one exercise's check")
+	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
+	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results")
+	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
+	return func(ctx context.Context, c *course.Course, args []string) error {
+		subs, err := parseInterleaved(fs, args)
+		if err != nil || f.out == "" {
+			return fmt.Errorf("usage: goconc grade --out DIR SUBMISSIONS  (SUBMISSIONS/<student>/<notebook>.ipynb)")
+		}
+		return gradeClass(ctx, c, subs, f)
 	}
-	ch := kernel.NewChecker(course)
-	ch.Timeout, ch.Race, ch.Parallel = *timeout, *race, 1
-	if !*unsafe {
-		if ch.Sandbox, err = kernel.NewSandbox(); err != nil {
+}
+
+// gradeClass grades the class in subs and writes what it found into
+// f.out, saying how it went.
+func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags) (err error) {
+	ch := check.New(c)
+	ch.Timeout, ch.Race, ch.Parallel = f.timeout, f.race, 1
+	if !f.unsafe {
+		if ch.Sandbox, err = sandbox.New(); err != nil {
 			return err
 		}
 	} else {
 		fmt.Println("WARNING: grading without a sandbox (--unsafe-no-sandbox)")
 	}
-	g := &kernel.Grader{Checker: ch, Jobs: *jobs, Progress: progress(isTerminal())}
-	if !*fresh {
-		if g.Cache, err = kernel.NewResultCache(filepath.Join(*out, "cache"), ch); err != nil {
+	g := &grade.Grader{Checker: ch, Jobs: f.jobs, Progress: progress(isTerminal())}
+	if !f.fresh {
+		if g.Cache, err = grade.NewCache(filepath.Join(f.out, "cache"), ch); err != nil {
 			return err
 		}
 	}
-	students, strays, err := kernel.Students(subs)
+	students, strays, err := grade.Students(subs)
 	if err != nil {
 		return err
 	}
@@ -50,19 +70,19 @@ func grade(ctx context.Context, course *kernel.Course, args []string) error {
 		fmt.Printf("ignoring %s: submissions go in SUBMISSIONS/<student>/<notebook>.ipynb\n", s)
 	}
 	fmt.Printf("grading %d students from %s, %d at a time (race detector %s, sandbox %s)\n",
-		len(students), subs, *jobs, onOff(*race), onOff(ch.Sandbox != nil))
+		len(students), subs, f.jobs, onOff(f.race), onOff(ch.Sandbox != nil))
 	start := time.Now()
 	results, err := g.Grade(ctx, subs)
 	if err != nil {
 		return fmt.Errorf("%w (nothing written; results graded so far are cached)", err)
 	}
-	class := kernel.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: *race, Sandbox: ch.Sandbox != nil, Students: results}
-	if err := kernel.WriteClass(*out, class); err != nil {
+	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil, Students: results}
+	if err := grade.WriteClass(f.out, class); err != nil {
 		return err
 	}
 	summarize(results, time.Since(start))
-	fmt.Printf("wrote %s, %s and %s (%d pages)\n", filepath.Join(*out, "grades.csv"),
-		filepath.Join(*out, "results.json"), filepath.Join(*out, "feedback")+"/", len(results))
+	fmt.Printf("wrote %s, %s and %s (%d pages)\n", filepath.Join(f.out, "grades.csv"),
+		filepath.Join(f.out, "results.json"), filepath.Join(f.out, "feedback")+"/", len(results))
 	return nil
 }
 
@@ -84,8 +104,8 @@ func parseInterleaved(fs *flag.FlagSet, args []string) (string, error) {
 
 // progress reports each graded student: a bar that redraws itself on a
 // terminal, a plain line each elsewhere (CI logs, files).
-func progress(terminal bool) func(kernel.StudentResult, int, int) {
-	return func(r kernel.StudentResult, done, total int) {
+func progress(terminal bool) func(grade.StudentResult, int, int) {
+	return func(r grade.StudentResult, done, total int) {
 		got, max := r.Points()
 		how := r.Elapsed.Round(100 * time.Millisecond).String()
 		if r.Cached {
@@ -107,8 +127,8 @@ func progress(terminal bool) func(kernel.StudentResult, int, int) {
 
 // summarize prints the class at a glance: how many, how well, how
 // long, and which submissions took longest.
-func summarize(results []kernel.StudentResult, took time.Duration) {
-	counts := map[kernel.Status]int{}
+func summarize(results []grade.StudentResult, took time.Duration) {
+	counts := map[check.Status]int{}
 	exercises, cached := 0, 0
 	for _, r := range results {
 		if r.Cached {
@@ -125,11 +145,11 @@ func summarize(results []kernel.StudentResult, took time.Duration) {
 		len(results), exercises, took.Round(100*time.Millisecond), cached)
 	if exercises > 0 {
 		fmt.Printf("pass rate %.0f%%: %d pass, %d fail, %d error, %d timeout, %d missing\n",
-			100*float64(counts[kernel.Pass])/float64(exercises), counts[kernel.Pass], counts[kernel.Fail],
-			counts[kernel.Error], counts[kernel.Timeout], counts[kernel.Missing])
+			100*float64(counts[check.Pass])/float64(exercises), counts[check.Pass], counts[check.Fail],
+			counts[check.Error], counts[check.Timeout], counts[check.Missing])
 	}
 	slow := slices.Clone(results)
-	slices.SortFunc(slow, func(a, b kernel.StudentResult) int { return int(b.Elapsed - a.Elapsed) })
+	slices.SortFunc(slow, func(a, b grade.StudentResult) int { return int(b.Elapsed - a.Elapsed) })
 	var names []string
 	for _, r := range slow[:min(3, len(slow))] {
 		if !r.Cached {

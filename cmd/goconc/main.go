@@ -1,51 +1,37 @@
-// Command goconc sets up, runs, lints and checks the goconc course.
-// It is a thin shell: flags and output here, the work in package
-// kernel.
+// Command goconc sets up, runs, lints, checks and grades the goconc
+// course. It is a thin shell: flags and output here, the work in the
+// packages under kernel/.
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 
-	"github.com/goconc/goconc/kernel"
+	"github.com/goconc/goconc/kernel/course"
 )
-
-const usage = `goconc: learn Go concurrency in GoNB notebooks
-
-  goconc setup [--headless] [--browser]
-                                      install GoNB, goimports, Jupyter; register the kernel
-  goconc open [--port N]              start Jupyter Notebook on notebooks/ (prints the URL)
-  goconc run [--solved] [--write] [--timeout D] [--jobs N] NOTEBOOK...
-                                      execute notebooks headless through the GoNB kernel
-  goconc check [--timeout D] NOTEBOOK check your exercises: pass or fail, and why
-  goconc lint [NOTEBOOK...]           the course's notebook and exercise rules
-  goconc grade --out DIR [--jobs N] [--timeout D] SUBMISSIONS
-                                      grade a class in a sandbox: grades.csv, results.json, feedback/
-`
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprint(os.Stderr, usage)
+		fmt.Fprint(os.Stderr, usage())
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	commands := map[string]func(context.Context, *kernel.Course, []string) error{
-		"setup": setup, "open": open, "run": run, "check": check, "lint": lint, "grade": grade,
-	}
-	do, ok := commands[os.Args[1]]
+	cmd, ok := find(os.Args[1])
 	if !ok {
-		fmt.Fprintf(os.Stderr, "goconc: unknown command %q\n\n%s", os.Args[1], usage)
+		fmt.Fprintf(os.Stderr, "goconc: unknown command %q\n\n%s", os.Args[1], usage())
 		os.Exit(2)
 	}
-	course, err := kernel.FindCourse(".")
+	c, err := course.Find(".")
 	if err != nil {
 		fail(err)
 	}
-	if err := do(ctx, course, os.Args[2:]); err != nil {
+	_, do := cmd.flagSet()
+	if err := do(ctx, c, os.Args[2:]); err != nil {
 		fail(err)
 	}
 }
@@ -57,7 +43,8 @@ type exitError int
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
 func fail(err error) {
-	if code, ok := err.(exitError); ok {
+	var code exitError
+	if errors.As(err, &code) {
 		os.Exit(int(code))
 	}
 	fmt.Fprintln(os.Stderr, "goconc:", err)

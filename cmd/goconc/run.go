@@ -8,23 +8,30 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/goconc/goconc/kernel"
+	"github.com/goconc/goconc/kernel/course"
+	"github.com/goconc/goconc/kernel/jupyter"
 )
 
-func run(ctx context.Context, course *kernel.Course, args []string) error {
-	fs := flag.NewFlagSet("run", flag.ExitOnError)
-	opt := kernel.RunOptions{}
+func runCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string) error {
+	opt := jupyter.RunOptions{}
 	fs.BoolVar(&opt.Solved, "solved", false, "put the reference solutions into the exercise cells first")
 	fs.BoolVar(&opt.Write, "write", false, "save the outputs (with --solved: to NAME.solved.ipynb)")
 	fs.DurationVar(&opt.CellTimeout, "timeout", 3*time.Minute, "time limit for any one cell")
 	jobs := fs.Int("jobs", runtime.NumCPU(), "notebooks run at once, each with a kernel of its own")
-	fs.Parse(args)
-	if fs.NArg() == 0 {
-		return fmt.Errorf("run: name the notebooks to run, e.g. goconc run notebooks/*.ipynb")
+	return func(ctx context.Context, c *course.Course, args []string) error {
+		fs.Parse(args)
+		if fs.NArg() == 0 {
+			return fmt.Errorf("run: name the notebooks to run, e.g. goconc run notebooks/*.ipynb")
+		}
+		return runNotebooks(ctx, c, fs.Args(), opt, *jobs)
 	}
-	paths := fs.Args()
+}
+
+// runNotebooks runs the notebooks jobs at a time and prints each one's
+// verdict and time, in the order given, and the total.
+func runNotebooks(ctx context.Context, c *course.Course, paths []string, opt jupyter.RunOptions, jobs int) error {
 	start := time.Now()
-	outcomes := kernel.RunAll(ctx, course, paths, opt, *jobs)
+	outcomes := jupyter.RunAll(ctx, c, paths, opt, jobs)
 	var sum time.Duration
 	failed := 0
 	for i, path := range paths {
@@ -48,7 +55,7 @@ func run(ctx context.Context, course *kernel.Course, args []string) error {
 		}
 	}
 	fmt.Printf("%-22s %-16s %9s %7.1fs  (%d at a time; the notebooks' own times add up to %.1fs)\n", "total",
-		fmt.Sprintf("%d notebooks", len(paths)), "", time.Since(start).Seconds(), *jobs, sum.Seconds())
+		fmt.Sprintf("%d notebooks", len(paths)), "", time.Since(start).Seconds(), jobs, sum.Seconds())
 	if failed > 0 {
 		return exitError(1)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/goconc/goconc/kernel"
+	"github.com/goconc/goconc/kernel/course"
 	"github.com/stretchr/testify/require"
 )
 
@@ -22,7 +22,7 @@ func TestEveryNotebookRunsCleanInTheBrowser(t *testing.T) {
 	if os.Getenv("GOCONC_BROWSER") == "" {
 		t.Skip("the browser test runs with GOCONC_BROWSER=1 (make browser)")
 	}
-	c, err := kernel.FindCourse(".")
+	c, err := course.Find(".")
 	require.NoError(t, err)
 	notebooks, err := c.Notebooks()
 	require.NoError(t, err)
@@ -53,11 +53,11 @@ func TestEveryNotebookRunsCleanInTheBrowser(t *testing.T) {
 // of a machine without the browser.
 func TestStartSaysHowToInstallAMissingChromium(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	_, err := Start(context.Background(), &kernel.Course{Root: t.TempDir()}, Options{Artifacts: t.TempDir()})
+	_, err := Start(context.Background(), &course.Course{Root: t.TempDir()}, Options{Artifacts: t.TempDir()})
 	require.ErrorContains(t, err, InstallChromium)
 }
 
-func rel(c *kernel.Course, path string) string {
+func rel(c *course.Course, path string) string {
 	if r, err := filepath.Rel(c.Root, path); err == nil {
 		return r
 	}

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/goconc/goconc/kernel/excerpt"
+	"github.com/goconc/goconc/kernel/notebook"
 
 	"github.com/chromedp/chromedp"
-	"github.com/goconc/goconc/kernel"
 )
 
 // Run opens a course notebook with its reference solutions in place,
@@ -27,7 +27,7 @@ import (
 // as the folder above the notebook's, so the copy must live in
 // notebooks/ too. The course notebook itself is never written.
 func (s *Session) Run(ctx context.Context, path string) (*Result, error) {
-	nb, err := kernel.ReadNotebook(path)
+	nb, err := notebook.Read(path)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func (s *Session) Run(ctx context.Context, path string) (*Result, error) {
 // waitDone polls the page until no cell is queued or running and the
 // kernel is idle. A cell that runs longer than the cell timeout ends
 // the wait with its id.
-func (s *Session) waitDone(tab context.Context, nb *kernel.Notebook, notebook string) error {
+func (s *Session) waitDone(tab context.Context, nb *notebook.Notebook, notebook string) error {
 	running, since := -1, time.Now()
 	for {
 		p, err := chromedp.Run(tab, chromedp.Evaluate[pageProgress](progress))

@@ -21,7 +21,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/goconc/goconc/kernel"
+	"github.com/goconc/goconc/kernel/course"
+	"github.com/goconc/goconc/kernel/jupyter"
 )
 
 // InstallChromium is the command that installs the browser on Debian
@@ -40,9 +41,9 @@ type Options struct {
 // Session is a Jupyter Notebook server on the course and a headless
 // Chromium that opens its notebooks, one tab per notebook.
 type Session struct {
-	course  *kernel.Course
+	course  *course.Course
 	opt     Options
-	srv     *kernel.NotebookServer
+	srv     *jupyter.Server
 	browser context.Context
 	stop    []func()
 }
@@ -50,7 +51,7 @@ type Session struct {
 // Start starts Jupyter Notebook on the course (on a free loopback port
 // with a fresh token, as `goconc open` does) and Chromium. Close ends
 // both.
-func Start(ctx context.Context, c *kernel.Course, opt Options) (s *Session, err error) {
+func Start(ctx context.Context, c *course.Course, opt Options) (s *Session, err error) {
 	if opt.CellTimeout == 0 {
 		opt.CellTimeout = 3 * time.Minute
 	}
@@ -71,7 +72,7 @@ func Start(ctx context.Context, c *kernel.Course, opt Options) (s *Session, err 
 	if err != nil {
 		return nil, err
 	}
-	if s.srv, err = kernel.StartNotebook(ctx, c, 0, false, jupyterLog); err != nil {
+	if s.srv, err = jupyter.StartServer(ctx, c, 0, false, jupyterLog); err != nil {
 		return nil, err
 	}
 	s.stop = append(s.stop, s.srv.Stop)

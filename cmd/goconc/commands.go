@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"flag"
+
+	"github.com/goconc/goconc/kernel/course"
+)
+
+// A command is one verb of goconc. Its usage is written from its flag
+// set (see usage.go), so the two cannot drift apart.
+type command struct {
+	name     string
+	operands string   // what follows the flags: "NOTEBOOK..."
+	required []string // flags that must be given, shown without brackets
+	about    []string // what it does, a line each
+	// define defines the command's flags on fs and returns the work,
+	// which parses args with fs.
+	define func(fs *flag.FlagSet) func(ctx context.Context, c *course.Course, args []string) error
+}
+
+// commands are goconc's verbs, in the order the usage lists them.
+var commands = []command{
+	{name: "setup", define: setupCommand, about: []string{
+		"install/verify GoNB, goimports, gopls, Jupyter, bubblewrap; register the kernel",
+		"(--browser: also Jupyter Notebook and Chromium for the browser test)"}},
+	{name: "open", define: openCommand, about: []string{
+		"start Jupyter Notebook on notebooks/ and print the URL (0: a free port)"}},
+	{name: "run", operands: "NOTEBOOK...", define: runCommand, about: []string{
+		"execute notebooks headless through the real GoNB kernel"}},
+	{name: "check", operands: "NOTEBOOK", define: checkCommand, about: []string{
+		"check one learner's notebook: every exercise, pass or fail, and why"}},
+	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
+		"the course's notebook and exercise rules (all course notebooks by default)"}},
+	{name: "grade", operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
+		"grade a class in a sandbox: grades.csv, results.json, feedback/"}},
+}
+
+// find looks a command up by name.
+func find(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// flagSet is the command's flag set, its flags defined, and its work.
+func (c command) flagSet() (*flag.FlagSet, func(context.Context, *course.Course, []string) error) {
+	fs := flag.NewFlagSet(c.name, flag.ExitOnError)
+	return fs, c.define(fs)
+}

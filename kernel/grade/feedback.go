@@ -1,0 +1,127 @@
+package grade
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/goconc/goconc/kernel/check"
+	"github.com/goconc/goconc/kernel/excerpt"
+)
+
+// Feedback is a student's feedback page in Markdown: for every
+// notebook and exercise, what held and, for every point lost, why, in
+// the words the checks use (which name the line of the learner's cell
+// where they can). It is written for the learner, not the instructor.
+func Feedback(s StudentResult) string {
+	var b strings.Builder
+	got, max := s.Points()
+	fmt.Fprintf(&b, "# Feedback for %s\n\n", s.Student)
+	fmt.Fprintf(&b, "**%d of %d points.** Each exercise below lists what its check proved about your code. "+
+		"Run the exercise's check cell in Jupyter, or `goconc check notebooks/NAME.ipynb`, to see the same checks on your own machine.\n", got, max)
+	if len(s.Ignored) > 0 {
+		fmt.Fprintf(&b, "\nNot graded, because no course notebook has these names: %s. "+
+			"Hand in each notebook under its course name (for example `01-threads.ipynb`).\n", strings.Join(quoted(s.Ignored), ", "))
+	}
+	for _, nb := range s.Notebooks {
+		if len(nb.Exercises) == 0 {
+			continue // a notebook without exercises (00-intro) is not graded
+		}
+		nbGot, nbMax := 0, 0
+		for _, e := range nb.Exercises {
+			nbGot, nbMax = nbGot+e.Points, nbMax+e.MaxPoints
+		}
+		fmt.Fprintf(&b, "\n## %s: %d/%d\n", nb.Notebook, nbGot, nbMax)
+		if nb.Problem != "" {
+			fmt.Fprintf(&b, "\n%s.\n", capitalize(nb.Problem))
+			continue
+		}
+		for _, e := range nb.Exercises {
+			exerciseFeedback(&b, e)
+		}
+	}
+	return b.String()
+}
+
+func exerciseFeedback(b *strings.Builder, e check.ExerciseResult) {
+	fmt.Fprintf(b, "\n### `%s`: %s, %d/%d\n\n", e.Exercise, verdict(e.Status), e.Points, e.MaxPoints)
+	switch e.Status {
+	case check.Pass:
+		fmt.Fprintf(b, "Every claim of the check holds.\n")
+		return
+	case check.Missing:
+		fmt.Fprintf(b, "%s.\n", capitalize(e.Message))
+		return
+	}
+	if e.Message != "" && (e.Status != check.Fail) {
+		fmt.Fprintf(b, "%s.\n\n", capitalize(strings.TrimSuffix(e.Message, ".")))
+	}
+	if e.Output != "" && e.Status == check.Error {
+		fmt.Fprintf(b, "```text\n%s\n```\n\n", e.Output)
+	}
+	shared := sharedMessage(e.Parts)
+	for _, p := range e.Parts {
+		mark := "✓"
+		if p.Status != check.Pass {
+			mark = "✗"
+		}
+		fmt.Fprintf(b, "- %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
+		if p.Status != check.Pass && p.Message != "" && shared == "" && !strings.HasPrefix(p.Message, "not run: ") {
+			fmt.Fprintf(b, "\n  ```text\n%s\n  ```\n\n", excerpt.Indent(p.Message, "  "))
+		}
+	}
+	if shared != "" {
+		fmt.Fprintf(b, "\nEvery part failed the same way:\n\n```text\n%s\n```\n", shared)
+	}
+}
+
+// sharedMessage is the message every failed part has, when there are
+// several and it is the same (an untouched stub's TODO panic), so it
+// is said once rather than once per part.
+func sharedMessage(parts []check.PartResult) string {
+	msg, failed := "", 0
+	for _, p := range parts {
+		if p.Status == check.Pass {
+			continue
+		}
+		if failed++; failed > 1 && p.Message != msg {
+			return ""
+		}
+		msg = p.Message
+	}
+	if failed < 2 || strings.HasPrefix(msg, "not run: ") {
+		return ""
+	}
+	return msg
+}
+
+// verdict says a status in words.
+func verdict(s check.Status) string {
+	switch s {
+	case check.Pass:
+		return "passed"
+	case check.Fail:
+		return "some claims do not hold"
+	case check.Error:
+		return "did not build or crashed"
+	case check.Timeout:
+		return "ran out of time"
+	case check.Missing:
+		return "missing"
+	}
+	return string(s)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func quoted(names []string) []string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "`" + n + "`"
+	}
+	return q
+}

@@ -1,0 +1,196 @@
+package grade
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/goconc/goconc/kernel/check"
+	"github.com/goconc/goconc/kernel/notebook"
+	"golang.org/x/sync/errgroup"
+)
+
+// Grader grades a class: SUBMISSIONS/<student>/<notebook>.ipynb, every
+// course notebook of every student, whatever they handed in. Students
+// are graded Jobs at a time, each with one build of all their
+// notebooks (see build.go), and results are cached by the content of
+// the exercise cells, so grading again after a late submission grades
+// that one alone.
+type Grader struct {
+	Checker *check.Checker
+	Jobs    int
+	Cache   *Cache // nil: grade everything
+	// Progress, when set, hears of every student graded, one at a time.
+	Progress func(StudentResult, int, int)
+}
+
+// StudentResult is one student's grades, notebook by notebook in
+// course order, exercise by exercise.
+type StudentResult struct {
+	Student   string           `json:"student"`
+	Notebooks []NotebookResult `json:"notebooks"`
+	Ignored   []string         `json:"ignored,omitempty"` // files that are no course notebook
+	Elapsed   time.Duration    `json:"elapsed_ns"`
+	Cached    bool             `json:"cached"`
+}
+
+// NotebookResult is one notebook of a student's.
+type NotebookResult struct {
+	Notebook  string                 `json:"notebook"`
+	Problem   string                 `json:"problem,omitempty"` // why it could not be graded
+	Exercises []check.ExerciseResult `json:"exercises"`
+}
+
+// Points adds up a student's points and what they could have had.
+func (s StudentResult) Points() (got, max int) {
+	for _, nb := range s.Notebooks {
+		for _, e := range nb.Exercises {
+			got, max = got+e.Points, max+e.MaxPoints
+		}
+	}
+	return got, max
+}
+
+// Students lists the student folders of a submissions directory, and
+// the files beside them that belong to no student.
+func Students(dir string) (students, strays []string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading submissions: %w", err)
+	}
+	for _, e := range entries {
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case e.IsDir():
+			students = append(students, e.Name())
+		default:
+			strays = append(strays, e.Name())
+		}
+	}
+	if len(students) == 0 {
+		return nil, strays, fmt.Errorf("no student folders in %s: want SUBMISSIONS/<student>/<notebook>.ipynb", dir)
+	}
+	return students, strays, nil
+}
+
+// Grade grades every student folder of dir. The error is the grader's
+// own failure (no course, no go command); whatever a submission does
+// ends up in its results.
+func (g *Grader) Grade(ctx context.Context, dir string) ([]StudentResult, error) {
+	students, _, err := Students(dir)
+	if err != nil {
+		return nil, err
+	}
+	names, err := g.courseNotebooks()
+	if err != nil {
+		return nil, err
+	}
+	results := make([]StudentResult, len(students))
+	var (
+		mu   sync.Mutex // Progress hears of one student at a time
+		done int
+		pool errgroup.Group
+	)
+	pool.SetLimit(max(g.Jobs, 1))
+	for i, student := range students {
+		pool.Go(func() error {
+			r, err := g.gradeStudent(ctx, filepath.Join(dir, student), names)
+			results[i] = r
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			if err != nil {
+				return fmt.Errorf("grading %s: %w", student, err)
+			}
+			if g.Progress != nil {
+				g.Progress(r, done, len(students))
+			}
+			return nil
+		})
+	}
+	if err := pool.Wait(); err != nil {
+		return results, err
+	}
+	return results, ctx.Err()
+}
+
+func (g *Grader) courseNotebooks() ([]string, error) {
+	paths, err := g.Checker.Course.Notebooks()
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.Base(p)
+	}
+	return names, nil
+}
+
+// gradeStudent grades one student's folder: reads what is there,
+// answers from the cache when the same cells were graded before, and
+// otherwise checks all their notebooks with one build.
+func (g *Grader) gradeStudent(ctx context.Context, dir string, names []string) (StudentResult, error) {
+	start := time.Now()
+	r := StudentResult{Student: filepath.Base(dir), Ignored: ignoredFiles(dir, names)}
+	subs := make([]check.Submission, len(names))
+	for i, name := range names {
+		subs[i] = readSubmission(filepath.Join(dir, name))
+	}
+	key := g.Cache.Key(subs)
+	if cached, ok := g.Cache.Get(key); ok {
+		r.Notebooks, r.Cached, r.Elapsed = cached, true, time.Since(start)
+		return r, nil
+	}
+	results, err := g.Checker.CheckNotebooks(ctx, subs)
+	if err != nil {
+		return r, err
+	}
+	for i, h := range subs {
+		nb := NotebookResult{Notebook: h.Name, Exercises: results[i]}
+		if h.Notebook == nil {
+			nb.Problem = h.Why
+		}
+		r.Notebooks = append(r.Notebooks, nb)
+	}
+	r.Elapsed = time.Since(start)
+	if ctx.Err() == nil { // an interrupted grading is not a grade
+		g.Cache.Put(key, r.Notebooks)
+	}
+	return r, nil
+}
+
+// readSubmission reads one notebook of a student's, telling a missing
+// file from one that is not a notebook.
+func readSubmission(path string) check.Submission {
+	h := check.Submission{Name: filepath.Base(path)}
+	nb, err := notebook.Read(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		h.Status, h.Why = check.Missing, "the notebook was not handed in"
+	case err != nil:
+		h.Status, h.Why = check.Error, "the notebook could not be read: "+strings.TrimPrefix(err.Error(), path+": ")
+	default:
+		h.Notebook = nb
+	}
+	return h
+}
+
+// ignoredFiles are the files in a student's folder that are not course
+// notebooks ("01-threads (1).ipynb"), named in their feedback so a
+// wrongly named notebook does not go unnoticed.
+func ignoredFiles(dir string, names []string) []string {
+	entries, _ := os.ReadDir(dir)
+	var ignored []string
+	for _, e := range entries {
+		if !slices.Contains(names, e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+			ignored = append(ignored, e.Name())
+		}
+	}
+	return ignored
+}

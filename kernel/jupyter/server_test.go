@@ -1,0 +1,71 @@
+package jupyter
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os/exec"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/goconc/goconc/kernel/course"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestOpenServesTheNotebooksAndStops(t *testing.T) {
+	if err := exec.Command("jupyter", "notebook", "--version").Run(); err != nil {
+		t.Skip("jupyter-notebook is not installed (make test installs only the headless parts)")
+	}
+	c, err := course.Find(".")
+	require.NoError(t, err)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+
+	srv, err := StartServer(context.Background(), c, port, false, io.Discard)
+	require.NoError(t, err)
+	defer srv.Stop()
+	assert.NotContains(t, srv.Base, ":"+strconv.Itoa(port), "a taken port falls back to a free one")
+	resp, err := http.Get(srv.Base + "/api/contents/01-threads.ipynb?content=0&token=" + srv.Token)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	srv.Stop()
+	srv.Stop() // twice is fine
+	_, err = http.Get(srv.Base)
+	assert.Error(t, err, "the server is gone")
+}
+
+// TestStopReturnsWhileAnotherGoroutineWaits is goconc open's Ctrl-C:
+// one goroutine waits for the server to exit while another stops it.
+// Both must return (they once shared one value on a channel, and Stop
+// hung forever when Wait took it).
+func TestStopReturnsWhileAnotherGoroutineWaits(t *testing.T) {
+	cmd := exec.Command("sleep", "60")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	require.NoError(t, cmd.Start())
+	s := &Server{}
+	s.watch(cmd)
+	waited := make(chan error, 1)
+	go func() { waited <- s.Wait() }()
+
+	stopped := make(chan struct{})
+	go func() { s.Stop(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Stop did not return while another goroutine waited")
+	}
+	select {
+	case err := <-waited:
+		assert.Error(t, err, "the server was killed by a signal")
+	case <-time.After(time.Second):
+		t.Fatal("Wait did not return after Stop")
+	}
+	assert.Error(t, s.Wait(), "a later Wait returns at once")
+}
