@@ -161,3 +161,18 @@ func (c *Cell) SetOutputs(outputs []any, count any) {
 	c.raw["outputs"] = outputs
 	c.raw["execution_count"] = count
 }
+
+// OutputText is what a code cell printed: its streams and the plain
+// text of its results and displays, in order.
+func (c *Cell) OutputText() string {
+	var b strings.Builder
+	for _, o := range c.Outputs() {
+		if text, ok := o["text"]; ok {
+			b.WriteString(outputText(text))
+		}
+		if data, ok := o["data"].(map[string]any); ok {
+			b.WriteString(outputText(data["text/plain"]))
+		}
+	}
+	return b.String()
+}
