@@ -5,13 +5,13 @@
 
 GOCONC := bin/goconc
 
-.PHONY: course test setup-headless setup-browser fmt vet unit lint validate notebooks browser $(GOCONC)
+.PHONY: course test setup-headless setup-browser fmt vet unit lint validate notebooks outputs browser $(GOCONC)
 
 course: $(GOCONC)
 	$(GOCONC) setup
 	$(GOCONC) open
 
-test: setup-headless fmt vet unit lint validate notebooks browser
+test: setup-headless fmt vet unit lint validate notebooks outputs browser
 
 $(GOCONC):
 	go build -o $@ ./cmd/goconc
@@ -40,9 +40,15 @@ lint: $(GOCONC)
 validate:
 	/usr/bin/python3 .ci/validate-notebooks $(filter-out %.solved.ipynb,$(wildcard notebooks/*.ipynb)) $(wildcard kernel/notebook/testdata/roundtrip/*.ipynb)
 
-# Every notebook, solutions pasted in, through the real GoNB kernel.
+# Every notebook, solutions pasted in, through the real GoNB kernel;
+# the executed copies are saved as notebooks/NAME.solved.ipynb.
 notebooks: $(GOCONC)
-	$(GOCONC) run --solved $(filter-out %.solved.ipynb,$(wildcard notebooks/*.ipynb))
+	$(GOCONC) run --solved --write $(filter-out %.solved.ipynb,$(wildcard notebooks/*.ipynb))
+
+# What those executed notebooks printed: each lesson's
+# TestNotebookOutputs asserts the lines its cells promise.
+outputs:
+	GOCONC_EXECUTED=1 go test -count=1 -run '^TestNotebookOutputs$$' ./lessons/...
 
 # Every notebook as a learner meets it: Jupyter Notebook in Chromium,
 # solutions pasted in, Run All. Screenshots go to out/browser/.

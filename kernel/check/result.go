@@ -34,4 +34,5 @@ type PartResult struct {
 	Points    int    `json:"points"`
 	MaxPoints int    `json:"max_points"`
 	Message   string `json:"message,omitempty"`
+	caps      bool   // a failure scores the exercise 0 (exercise.Part.Caps)
 }

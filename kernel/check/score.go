@@ -31,7 +31,7 @@ func score(r *ExerciseResult, run *packageRun) {
 	timedOut := strings.Contains(allOutput(run), "panic: test timed out after")
 	crashed := run.failed && !timedOut
 	for _, p := range run.manifests[0].Parts {
-		part := PartResult{Name: p.Name, MaxPoints: p.Points}
+		part := PartResult{Name: p.Name, MaxPoints: p.Points, caps: p.Caps}
 		test, action := findPart(run, p.Name)
 		out := cleanOutput(run.output[test])
 		r.MaxPoints += p.Points
@@ -53,6 +53,7 @@ func score(r *ExerciseResult, run *packageRun) {
 		r.Parts = append(r.Parts, part)
 	}
 	r.Status = Pass
+	race := capRaces(r)
 	switch {
 	case timedOut:
 		r.Status, r.Message = Timeout, "the check ran out of time: an endless loop, or goroutines waiting for each other?"
@@ -60,6 +61,8 @@ func score(r *ExerciseResult, run *packageRun) {
 	case crashed && r.Points < r.MaxPoints && anyStatus(r.Parts, Error):
 		r.Status, r.Message = Error, "the check crashed: "+crashLine(run)
 		r.Output = excerpt.First(strings.Join(crashOutput(run), "\n"), 20)
+	case race != nil:
+		r.Status, r.Message = Fail, race.Name+": "+excerpt.First(race.Message, 1)
 	case r.Points < r.MaxPoints:
 		r.Status = Fail
 		for _, p := range r.Parts {
@@ -69,6 +72,19 @@ func score(r *ExerciseResult, run *packageRun) {
 			}
 		}
 	}
+}
+
+// capRaces keeps the course's rule for data races: a failed claim that
+// caps (exercise.NoRaceClaim) scores the whole exercise 0 points. It
+// returns that claim, or nil.
+func capRaces(r *ExerciseResult) *PartResult {
+	for i, p := range r.Parts {
+		if p.caps && p.Status == Fail {
+			r.Points = 0
+			return &r.Parts[i]
+		}
+	}
+	return nil
 }
 
 // findPart finds the subtest that ran a part, and how it ended.
@@ -116,24 +132,42 @@ func failureMessage(lines []string) string {
 	return strings.TrimSpace(excerpt.First(text, 15))
 }
 
-// raceSummary keeps the race report's headline lines and the frames in
-// the learner's cells.
+// raceSummary cuts each race report in lines down to its headline
+// lines and the frames in the learner's cells, and keeps every other
+// line as it is: the check's own explanation, a leak's description.
 func raceSummary(lines []string) string {
-	out := []string{"data race: two goroutines used the same memory at once, and at least one wrote it"}
+	var out []string
+	inReport, header := false, ""
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		switch {
+		case t == "==================":
+			if inReport = !inReport; inReport {
+				out = append(out, "data race: two goroutines used the same memory at once, and at least one wrote it")
+			}
+		case !inReport:
+			if t != "race detected during execution of test" {
+				out = append(out, l)
+			}
 		case strings.HasPrefix(t, "Read at"), strings.HasPrefix(t, "Write at"),
 			strings.HasPrefix(t, "Previous read at"), strings.HasPrefix(t, "Previous write at"):
 			out = append(out, "  "+strings.SplitN(t, " by ", 2)[0]+" by "+lastField(t))
+		case strings.HasPrefix(t, "Goroutine ") && strings.HasSuffix(t, "created at:"):
+			n, _, _ := strings.Cut(strings.TrimPrefix(t, "Goroutine "), " ")
+			header = "  goroutine " + n + " was started by" // said if a frame in the cells follows
+		case t == "":
+			header = ""
 		case strings.Contains(t, "exercise cell:") && i > 0:
+			if header != "" {
+				out, header = append(out, header), ""
+			}
 			fn := strings.TrimSpace(lines[i-1])
 			fn = fn[strings.LastIndex(fn, "/")+1:]
 			_, fn, _ = strings.Cut(fn, ".") // drop the package
 			out = append(out, fmt.Sprintf("      %s at %s", fn, strings.Fields(t)[0]+" "+strings.Fields(t)[1]))
 		}
 	}
-	return strings.Join(out, "\n")
+	return strings.TrimSpace(strings.Join(out, "\n"))
 }
 
 func lastField(s string) string {

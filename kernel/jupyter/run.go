@@ -106,11 +106,11 @@ func errorOutput(c *notebook.Cell) string {
 			msg = fmt.Sprintf("%v: %v", o["ename"], o["evalue"])
 		case "stream":
 			if o["name"] == "stderr" {
-				stderr = append(stderr, outputText(o["text"]))
+				stderr = append(stderr, notebook.MultilineText(o["text"]))
 			}
 		case "display_data":
 			data, _ := o["data"].(map[string]any)
-			if text := gonbErrorText(outputText(data["text/html"])); text != "" {
+			if text := gonbErrorText(notebook.MultilineText(data["text/html"])); text != "" {
 				stderr = append(stderr, text+"\n")
 			}
 		}
@@ -158,20 +158,6 @@ func jupyterErrors(s string) string {
 		keep = append(keep, l)
 	}
 	return strings.Join(keep, "\n")
-}
-
-func outputText(v any) string {
-	switch t := v.(type) {
-	case string:
-		return t
-	case []any:
-		var b strings.Builder
-		for _, l := range t {
-			fmt.Fprint(&b, l)
-		}
-		return b.String()
-	}
-	return ""
 }
 
 func stripANSI(s string) string { return ansi.ReplaceAllString(s, "") }

@@ -67,5 +67,5 @@ func TestRunReportsEveryCellThatMayNotFail(t *testing.T) {
 	assert.Equal(t, filepath.Join(dir, "demo.solved.ipynb"), res.Written)
 	out, err := notebook.Read(res.Written)
 	require.NoError(t, err)
-	assert.Contains(t, outputText(out.Cells[1].Outputs()[0]["text"]), "fine")
+	assert.Contains(t, notebook.MultilineText(out.Cells[1].Outputs()[0]["text"]), "fine")
 }

@@ -174,3 +174,35 @@ func (c *Cell) SetOutputs(outputs []any, count any) {
 	c.raw["outputs"] = outputs
 	c.raw["execution_count"] = count
 }
+
+// OutputText is what a code cell printed: its streams and the plain
+// text of its results and displays, in order.
+func (c *Cell) OutputText() string {
+	var b strings.Builder
+	for _, o := range c.Outputs() {
+		if text, ok := o["text"]; ok {
+			b.WriteString(MultilineText(text))
+		}
+		if data, ok := o["data"].(map[string]any); ok {
+			b.WriteString(MultilineText(data["text/plain"]))
+		}
+	}
+	return b.String()
+}
+
+// MultilineText is an nbformat multiline string (a cell's stream text,
+// a display's text/plain) as one string: stored as a string or as a
+// list of lines.
+func MultilineText(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case []any:
+		var b strings.Builder
+		for _, l := range t {
+			fmt.Fprint(&b, l)
+		}
+		return b.String()
+	}
+	return ""
+}

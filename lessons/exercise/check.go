@@ -16,6 +16,9 @@ type Part struct {
 	Name   string
 	Points int
 	Run    func(t *testing.T)
+	// Caps marks a claim whose failure scores the whole exercise 0
+	// points: [NoRaceClaim], which Check adds to every exercise.
+	Caps bool
 }
 
 // Manifest is what an exercise is worth, part by part. It is printed
@@ -29,6 +32,7 @@ type Manifest struct {
 type PartScore struct {
 	Name   string `json:"name"`
 	Points int    `json:"points"`
+	Caps   bool   `json:"caps,omitempty"`
 }
 
 // ManifestPrefix starts the line that carries a [Manifest].
@@ -40,9 +44,11 @@ const ManifestPrefix = "goconc-manifest: "
 //	PASS fetch-all: 10/10 points
 //
 // A part that panics fails with the panic's message; the parts after
-// it still run.
+// it still run. Check ends with [NoRaceClaim]: a data race anywhere in
+// the check scores the exercise 0 points.
 func Check(t *testing.T, id string, parts ...Part) {
 	t.Helper()
+	parts = append(parts[:len(parts):len(parts)], noRacePart(racesReported()))
 	m := manifest(id, parts)
 	if os.Getenv("GOCONC_MANIFEST") != "" || os.Getenv("GOCONC_REPORT") != "" {
 		line, err := json.Marshal(m)
@@ -56,7 +62,7 @@ func Check(t *testing.T, id string, parts ...Part) {
 	}
 	_, hasDeadline := t.Deadline()
 	defer guardUnlimited(id, hasDeadline)()
-	got, total := 0, 0
+	got, total, capped := 0, 0, false
 	for _, p := range parts {
 		total += p.Points
 		if t.Run(p.Name, func(t *testing.T) {
@@ -64,13 +70,18 @@ func Check(t *testing.T, id string, parts ...Part) {
 			p.Run(t)
 		}) {
 			got += p.Points
+		} else if p.Caps {
+			capped = true
 		}
 	}
-	verdict := "PASS"
-	if got < total {
+	verdict, why := "PASS", ""
+	switch {
+	case capped:
+		verdict, got, why = "FAIL", 0, " (a data race: 0 points until it is gone)"
+	case got < total:
 		verdict = "FAIL"
 	}
-	fmt.Printf("%s %s: %d/%d points\n", verdict, id, got, total)
+	fmt.Printf("%s %s: %d/%d points%s\n", verdict, id, got, total, why)
 }
 
 // manifest lists the parts and panics on names that would make the
@@ -83,7 +94,7 @@ func manifest(id string, parts []Part) Manifest {
 			panic(fmt.Sprintf("exercise %s: part name %q is empty, repeated or has / # or a newline", id, p.Name))
 		}
 		seen[p.Name] = true
-		m.Parts = append(m.Parts, PartScore{p.Name, p.Points})
+		m.Parts = append(m.Parts, PartScore{p.Name, p.Points, p.Caps})
 	}
 	return m
 }
@@ -98,6 +109,7 @@ func SubtestName(part string) string {
 // so that one unfinished stub does not hide the other claims.
 func failOnPanic(t *testing.T) {
 	if r := recover(); r != nil {
+		notePanic(r)
 		t.Errorf("your code panicked: %v", r)
 	}
 }

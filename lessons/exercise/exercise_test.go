@@ -60,7 +60,8 @@ func TestReportModePrintsTheManifestFirst(t *testing.T) {
 	assert.Equal(t, ManifestPrefix+`{"exercise":"demo","parts":[`+
 		`{"name":"holds","points":2},{"name":"stub panics","points":3},`+
 		`{"name":"leaks a goroutine","points":1},{"name":"returns before its work is done","points":1},`+
-		`{"name":"still runs after the others failed","points":4}]}`, line)
+		`{"name":"still runs after the others failed","points":4},`+
+		`{"name":"has no data race","points":0,"caps":true}]}`, line)
 	assert.Less(t, strings.Index(out, ManifestPrefix), strings.Index(out, "=== RUN   TestDemoCheck/holds"))
 }
 

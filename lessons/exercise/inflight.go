@@ -23,6 +23,13 @@ func (f *InFlight) Enter() (leave func()) {
 	}
 }
 
+// Now is how many calls are running at this moment.
+func (f *InFlight) Now() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.now
+}
+
 // Peak is the most calls that were ever running at once.
 func (f *InFlight) Peak() int {
 	f.mu.Lock()

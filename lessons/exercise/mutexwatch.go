@@ -137,6 +137,13 @@ func stuckOnMutex() (headers string, stuck []string) {
 // mutexDeadlock is the watchdog's report: what it saw, and the usual
 // causes.
 func mutexDeadlock(stuck []string) string {
+	if seen := panicsSoFar(); len(seen) > 0 {
+		return fmt.Sprintf("deadlock: your code panicked: %s\n"+
+			"and then every goroutine of the check waited for a sync.Mutex that no one will ever unlock:\n%s\n"+
+			"A panic between Lock and Unlock leaves the mutex locked: write defer mu.Unlock() right after mu.Lock(), "+
+			"so that it is unlocked however the function ends.",
+			seen[len(seen)-1], strings.Join(stuck, "\n"))
+	}
 	return fmt.Sprintf("deadlock: every goroutine of the check waits, and some wait for a sync.Mutex "+
 		"that no one will ever unlock:\n%s\n"+
 		"Look for a Lock without its Unlock (write defer mu.Unlock() right after mu.Lock()), "+

@@ -66,3 +66,29 @@ func TestMutexBubbleLetsBusyMutexesBe(t *testing.T) {
 		assert.Equal(t, 8000, n)
 	})
 }
+
+// TestDemoPanicWhileLocked panics between Lock and Unlock on purpose:
+// the deadlock that follows must not hide the panic.
+func TestDemoPanicWhileLocked(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	Check(t, "demo-panic-locked",
+		Part{Name: "panics holding a mutex", Points: 1, Run: func(t *testing.T) {
+			MutexBubble(t, func(t *testing.T) {
+				var mu sync.Mutex
+				Go(func() { lockAndPanic(&mu) })
+				Go(func() { time.Sleep(time.Millisecond); mu.Lock() }).Wait()
+			})
+		}},
+	)
+}
+
+func lockAndPanic(mu *sync.Mutex) {
+	mu.Lock()
+	panic("TODO: unlock me")
+}
+
+func TestAPanicWhileLockedIsReportedWithTheDeadlock(t *testing.T) {
+	out := exercisetest.Output(t, "TestDemoPanicWhileLocked")
+	assert.Contains(t, out, "panic: deadlock: your code panicked: TODO: unlock me (in lockAndPanic)")
+	assert.Contains(t, out, "A panic between Lock and Unlock leaves the mutex locked")
+}

@@ -32,6 +32,19 @@ func OnlyInChild(t *testing.T) {
 	}
 }
 
+// Outputs runs the test named test n times, each in a child process
+// of its own, and returns what each printed. A catch that holds on
+// some runs only shows here; and separate processes matter, because
+// the race detector reports a race once per process.
+func Outputs(t *testing.T, n int, test string, env ...string) []string {
+	t.Helper()
+	outs := make([]string, n)
+	for i := range outs {
+		outs[i] = Output(t, test, env...)
+	}
+	return outs
+}
+
 // Output runs the test named test of this test binary in a child
 // process, with env added to its environment, and returns everything
 // it printed, as `go test -v` shows it.
