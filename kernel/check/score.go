@@ -1,57 +1,79 @@
 package check
 
 import (
-	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/goconc/goconc/kernel/excerpt"
-
 	"github.com/goconc/goconc/lessons/exercise"
 )
 
 // score fills r from what `go test -json` said about its package:
 // points for every part that held, and for the rest a message a
-// learner can act on.
+// learner can act on. It goes in three steps: a check that never got
+// to its parts, each part, then the exercise's verdict.
 func score(r *ExerciseResult, run *packageRun) {
+	if scoreUnstarted(r, run) {
+		return
+	}
+	timedOut := strings.Contains(allOutput(run), "panic: test timed out after")
+	for _, p := range run.manifests[0].Parts {
+		part := scorePart(run, p, timedOut)
+		r.MaxPoints += part.MaxPoints
+		r.Points += part.Points
+		r.Parts = append(r.Parts, part)
+	}
+	verdict(r, run, timedOut)
+}
+
+// scoreUnstarted scores a check that never reached its parts: it did
+// not run, did not compile, or crashed before it said what it checks.
+// It reports whether the check was one of those.
+func scoreUnstarted(r *ExerciseResult, run *packageRun) bool {
 	switch {
 	case run == nil:
 		r.Status, r.Message = Error, "the check never ran (go test stopped before it)"
-		return
 	case len(run.build) > 0 || len(run.manifests) == 0 && run.failed && len(run.action) == 0:
 		r.Status = Error
 		r.Output = excerpt.First(strings.Join(compileErrors(run), "\n"), 12)
 		r.Message = compileMessage(excerpt.First(r.Output, 1))
-		return
 	case len(run.manifests) == 0:
 		r.Status, r.Message = Error, "the check did not start: "+crashLine(run)
 		r.Output = excerpt.First(strings.Join(run.output[""], "\n"), 20)
-		return
+	default:
+		return false
 	}
-	timedOut := strings.Contains(allOutput(run), "panic: test timed out after")
+	return true
+}
+
+// scorePart is one claim of the check: its points when its subtest
+// passed, and otherwise why not (it failed, ran out of time, crashed,
+// or never ran because an earlier part stopped the check).
+func scorePart(run *packageRun, p exercise.PartScore, timedOut bool) PartResult {
+	part := PartResult{Name: p.Name, MaxPoints: p.Points, caps: p.Caps}
+	test, action := findPart(run, p.Name)
+	out := cleanOutput(run.output[test])
+	switch {
+	case action == "pass":
+		part.Status, part.Points = Pass, p.Points
+	case action == "fail" && !hasCrash(out):
+		part.Status, part.Message = Fail, failureMessage(out)
+	case timedOut && test != "":
+		part.Status, part.Message = Timeout, "still running when the time ran out: an endless loop, or goroutines waiting for each other?"
+	case timedOut:
+		part.Status, part.Message = Timeout, "not run: an earlier part ran out of time"
+	case test != "":
+		part.Status, part.Message = Error, "crashed: "+crashLine(run)
+	default:
+		part.Status, part.Message = Error, "not run: the check crashed before it got here"
+	}
+	return part
+}
+
+// verdict gives the exercise its status and its one line of why, from
+// its parts: out of time, crashed, capped by a race, some claims lost,
+// or a pass.
+func verdict(r *ExerciseResult, run *packageRun, timedOut bool) {
 	crashed := run.failed && !timedOut
-	for _, p := range run.manifests[0].Parts {
-		part := PartResult{Name: p.Name, MaxPoints: p.Points, caps: p.Caps}
-		test, action := findPart(run, p.Name)
-		out := cleanOutput(run.output[test])
-		r.MaxPoints += p.Points
-		switch {
-		case action == "pass":
-			part.Status, part.Points = Pass, p.Points
-			r.Points += p.Points
-		case action == "fail" && !hasCrash(out):
-			part.Status, part.Message = Fail, failureMessage(out)
-		case timedOut && test != "":
-			part.Status, part.Message = Timeout, "still running when the time ran out: an endless loop, or goroutines waiting for each other?"
-		case timedOut:
-			part.Status, part.Message = Timeout, "not run: an earlier part ran out of time"
-		case test != "":
-			part.Status, part.Message = Error, "crashed: "+crashLine(run)
-		default:
-			part.Status, part.Message = Error, "not run: the check crashed before it got here"
-		}
-		r.Parts = append(r.Parts, part)
-	}
 	r.Status = Pass
 	race := capRaces(r)
 	switch {
@@ -101,146 +123,6 @@ func findPart(run *packageRun, name string) (test, action string) {
 		}
 	}
 	return test, ""
-}
-
-var (
-	testingNoise = regexp.MustCompile(`^\s*(=== (RUN|PAUSE|CONT|NAME)|--- (FAIL|PASS|SKIP)|PASS$|FAIL$|ok\s)`)
-	logPrefix    = regexp.MustCompile(`^\s*[\w.-]+\.go:\d+: `)
-)
-
-// cleanOutput drops the testing package's bookkeeping lines and the
-// "check_fetchall.go:42:" prefixes that point into the course, not
-// into the learner's code.
-func cleanOutput(lines []string) []string {
-	var out []string
-	for _, l := range lines {
-		if testingNoise.MatchString(l) {
-			continue
-		}
-		out = append(out, strings.TrimPrefix(logPrefix.ReplaceAllString(l, ""), "    "))
-	}
-	return out
-}
-
-// failureMessage is a failed part's message; a data race report is cut
-// down to what the learner needs: what raced, and where in their cell.
-func failureMessage(lines []string) string {
-	text := strings.Join(lines, "\n")
-	if strings.Contains(text, "WARNING: DATA RACE") {
-		return raceSummary(lines)
-	}
-	return strings.TrimSpace(excerpt.First(text, 15))
-}
-
-// raceSummary cuts each race report in lines down to its headline
-// lines and the frames in the learner's cells, and keeps every other
-// line as it is: the check's own explanation, a leak's description.
-func raceSummary(lines []string) string {
-	var out []string
-	inReport, header := false, ""
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		switch {
-		case t == "==================":
-			if inReport = !inReport; inReport {
-				out = append(out, "data race: two goroutines used the same memory at once, and at least one wrote it")
-			}
-		case !inReport:
-			if t != "race detected during execution of test" {
-				out = append(out, l)
-			}
-		case strings.HasPrefix(t, "Read at"), strings.HasPrefix(t, "Write at"),
-			strings.HasPrefix(t, "Previous read at"), strings.HasPrefix(t, "Previous write at"):
-			out = append(out, "  "+strings.SplitN(t, " by ", 2)[0]+" by "+lastField(t))
-		case strings.HasPrefix(t, "Goroutine ") && strings.HasSuffix(t, "created at:"):
-			n, _, _ := strings.Cut(strings.TrimPrefix(t, "Goroutine "), " ")
-			header = "  goroutine " + n + " was started by" // said if a frame in the cells follows
-		case t == "":
-			header = ""
-		case strings.Contains(t, "exercise cell:") && i > 0:
-			if header != "" {
-				out, header = append(out, header), ""
-			}
-			fn := strings.TrimSpace(lines[i-1])
-			fn = fn[strings.LastIndex(fn, "/")+1:]
-			_, fn, _ = strings.Cut(fn, ".") // drop the package
-			out = append(out, fmt.Sprintf("      %s at %s", fn, strings.Fields(t)[0]+" "+strings.Fields(t)[1]))
-		}
-	}
-	return strings.TrimSpace(strings.Join(out, "\n"))
-}
-
-func lastField(s string) string {
-	f := strings.Fields(strings.TrimSuffix(s, ":"))
-	if len(f) < 2 {
-		return s
-	}
-	return strings.Join(f[len(f)-2:], " ")
-}
-
-// compileMessage explains a compile error. One in the check cell
-// means the learner's cell no longer fits the check: a function
-// renamed, deleted or given another signature.
-func compileMessage(first string) string {
-	if !strings.HasPrefix(first, "check cell:") {
-		return "does not compile: " + first
-	}
-	if _, name, ok := strings.Cut(first, "undefined: "); ok {
-		return fmt.Sprintf("the check calls %s, which your exercise cell does not declare: keep the stub's name and signature", name)
-	}
-	return "your exercise cell does not fit the check (keep the stub's names and signatures): " + first
-}
-
-// compileErrors are the compiler's lines about the learner's code.
-func compileErrors(run *packageRun) []string {
-	var out []string
-	for _, l := range append(run.build, run.output[""]...) {
-		if strings.HasPrefix(l, "#") || strings.HasPrefix(l, "FAIL") || l == "" {
-			continue
-		}
-		out = append(out, strings.TrimPrefix(strings.TrimPrefix(l, "./"), "submission/"))
-	}
-	return out
-}
-
-// crashLine is the first "panic:" or "fatal error:" line of a crash.
-func crashLine(run *packageRun) string {
-	for _, l := range crashOutput(run) {
-		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
-			return strings.TrimSuffix(l, " [recovered]")
-		}
-	}
-	return "the test program exited early"
-}
-
-// crashOutput is the output from a crash's first line on, wherever
-// test2json put it, or the package's own output.
-func crashOutput(run *packageRun) []string {
-	for _, lines := range run.output {
-		for i, l := range lines {
-			if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
-				return lines[i:]
-			}
-		}
-	}
-	return run.output[""]
-}
-
-func hasCrash(lines []string) bool {
-	for _, l := range lines {
-		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
-			return true
-		}
-	}
-	return false
-}
-
-func allOutput(run *packageRun) string {
-	var b strings.Builder
-	for _, lines := range run.output {
-		b.WriteString(strings.Join(lines, "\n"))
-	}
-	return b.String()
 }
 
 func anyStatus(parts []PartResult, s Status) bool {
