@@ -95,7 +95,7 @@ func (r *Result) Pictures() int {
 	return n
 }
 
-// mayFail is kernel.Run's rule with the solutions pasted in: a cell
+// mayFail is jupyter.Run's rule with the solutions pasted in: a cell
 // tagged raises-exception may fail unless it checks or uses a solution.
 func mayFail(c PageCell) bool {
 	_, isCheck := tagValue(c.Tags, "check:")

@@ -1,7 +1,7 @@
 // Package browser runs the course's notebooks the way a learner meets
 // them: Jupyter Notebook's page in a real browser (Debian's Chromium,
 // headless), Run All, the real GoNB kernel, and then what the page
-// shows. Headless runs (kernel.Run) read the outputs Jupyter records;
+// shows. Headless runs (jupyter.Run) read the outputs Jupyter records;
 // this package reads the page, so it also catches what only a browser
 // shows: a picture that does not render, an output the notebook UI
 // drops, a kernel the notebook server cannot start.

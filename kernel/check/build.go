@@ -25,7 +25,7 @@ import (
 // runner package that imports every package that did compile. Linking
 // a race-enabled binary is the slow step, so it happens once per
 // learner, not once per exercise; each exercise then runs alone in a
-// process of its own (see runexercise.go).
+// process of its own (see run.go).
 type build struct {
 	work  string
 	parts []*buildPart

@@ -10,6 +10,7 @@
 //
 // The path of one learner through it: Checker.CheckNotebooks
 // (checker.go) writes and compiles the exercises (build.go), runs them
-// (run.go), scores them (score.go, messages in terms of the learner's
-// cell) and fills in the points of what could not run (manifest.go).
+// (run.go), scores them (score.go, with the messages in the learner's
+// terms from messages.go) and fills in the points of what could not
+// run (manifest.go).
 package check

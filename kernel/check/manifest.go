@@ -44,14 +44,14 @@ func (ch *Checker) fillMaxPoints(ctx context.Context, topic string, r *ExerciseR
 
 // get runs the topic's solution tests with the checker's own go
 // command, the first time a topic is asked for.
-func (c *manifestCache) get(ctx context.Context, goBin string, course *course.Course, topic string) (map[string]exercise.Manifest, error) {
+func (c *manifestCache) get(ctx context.Context, goBin string, crs *course.Course, topic string) (map[string]exercise.Manifest, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ms, ok := c.byTopic[topic]; ok {
 		return ms, nil
 	}
 	cmd := exec.CommandContext(ctx, goBin, "test", "-json", "-count=1", "./solutions/"+topic+"/")
-	cmd.Dir = course.Root
+	cmd.Dir = crs.Root
 	cmd.Env = append(os.Environ(), "GOCONC_MANIFEST=1", "GOFLAGS=-mod=mod", "GOPROXY=off")
 	out, err := cmd.Output()
 	if err != nil && len(out) == 0 {

@@ -23,17 +23,6 @@ func TestNotebooksAreNamedAfterTheirTopic(t *testing.T) {
 	assert.Equal(t, "intro", Topic("00-intro.ipynb"))
 }
 
-func TestASolutionIsTheFileWithoutItsPackageClause(t *testing.T) {
-	c, err := Find(".")
-	require.NoError(t, err)
-	src, err := c.Solution("threads", "fetch-all")
-	require.NoError(t, err)
-	assert.Regexp(t, `^import \(`, src)
-	assert.NotContains(t, src, "package ")
-	_, err = c.Solution("threads", "no-such-exercise")
-	assert.ErrorContains(t, err, "exercise no-such-exercise has no solution")
-}
-
 func TestTheSolvedCopiesAreNotCourseNotebooks(t *testing.T) {
 	root := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(root, "notebooks"), 0o755))

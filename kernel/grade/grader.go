@@ -19,9 +19,9 @@ import (
 // Grader grades a class: SUBMISSIONS/<student>/<notebook>.ipynb, every
 // course notebook of every student, whatever they handed in. Students
 // are graded Jobs at a time, each with one build of all their
-// notebooks (see build.go), and results are cached by the content of
-// the exercise cells, so grading again after a late submission grades
-// that one alone.
+// notebooks (see package check), and results are cached by the
+// content of the exercise cells, so grading again after a late
+// submission grades that one alone.
 type Grader struct {
 	Checker *check.Checker
 	Jobs    int
