@@ -46,7 +46,8 @@ func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 
 // gradeClass grades the class in subs and writes what it found into
 // f.out, saying how it went.
-func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags) (err error) {
+func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags) error {
+	var err error
 	ch := check.New(c)
 	ch.Timeout, ch.Race, ch.Parallel = f.timeout, f.race, 1
 	if !f.unsafe {
