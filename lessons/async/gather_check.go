@@ -18,12 +18,15 @@ type gatherFunc = func(ctx context.Context, tasks ...func(context.Context) (stri
 
 // CheckGather checks the gather exercise: gather runs every task in its
 // own goroutine and returns their results in the order of the tasks.
-// At the first error it cancels the context the other tasks were given,
-// waits for all of them to return, and returns that first error. When
-// it returns, the tasks' context is cancelled in any case.
+// At the first error in time it cancels the context the other tasks
+// were given, waits for all of them to return, and returns that first
+// error and nil results. When it returns, the tasks' context is
+// cancelled in any case.
 //
 // Every part runs on synctest's fake clock, with injected tasks that
-// sleep and write down when they ended and why.
+// sleep and write down when they ended and why. The tasks finish in an
+// order that is neither the order they were given in, nor its reverse,
+// nor sorted, so that no other order passes for the right one.
 func CheckGather(t *testing.T, gather func(ctx context.Context, tasks ...func(context.Context) (string, error)) ([]string, error)) {
 	t.Helper()
 	exercise.Check(t, "gather",
@@ -31,8 +34,10 @@ func CheckGather(t *testing.T, gather func(ctx context.Context, tasks ...func(co
 			Run: exercise.InBubble(gather, checkGatherAtOnce)},
 		exercise.Part{Name: "returns the results in the order of the tasks", Points: 2,
 			Run: exercise.InBubble(gather, checkGatherOrder)},
-		exercise.Part{Name: "returns the first error and cancels the other tasks", Points: 3,
+		exercise.Part{Name: "returns the first error and no results, and cancels the other tasks", Points: 2,
 			Run: exercise.InBubble(gather, checkGatherFirstError)},
+		exercise.Part{Name: "returns the error that came first in time, not the one of the lowest index", Points: 1,
+			Run: exercise.InBubble(gather, checkGatherFirstInTime)},
 		exercise.Part{Name: "waits for every task to return, even after an error", Points: 1,
 			Run: exercise.InBubble(gather, checkGatherWaits)},
 		exercise.Part{Name: "passes the caller's cancellation on to every task", Points: 1,
@@ -48,7 +53,7 @@ const ms = time.Millisecond
 // say(2, "Morning"), 10 times shorter, and three more: together they
 // take as long as the longest, 200ms, not the 600ms of their sum.
 func checkGatherAtOnce(t *testing.T, gather gatherFunc) {
-	msgs := []string{"Good", "Morning", "and", "good", "night"}
+	msgs := []string{"Morning", "Good", "night", "and", "good"}
 	delays := []time.Duration{100 * ms, 200 * ms, 150 * ms, 50 * ms, 100 * ms}
 	log := newTaskLog()
 	var inFlight exercise.InFlight
@@ -84,28 +89,29 @@ func checkGatherAtOnce(t *testing.T, gather gatherFunc) {
 	if err != nil {
 		t.Errorf("Gather returned the error %q, want nil: no task failed", err)
 	} else if !slices.Equal(results, msgs) {
-		t.Errorf("Gather returned %q, want %q", results, msgs)
+		t.Errorf("Gather returned %q, want %q, in the order of the tasks", results, msgs)
 	}
 }
 
-// checkGatherOrder makes later tasks finish sooner, so results kept in
-// the order they arrive come out backwards; then it gathers nothing.
+// checkGatherOrder lets the tasks finish in an order that is not
+// theirs, nor its reverse, nor sorted; then it gathers nothing.
 func checkGatherOrder(t *testing.T, gather gatherFunc) {
-	const n = 6
+	want := []string{"night", "Good", "all", "Morning", "and", "good"}
+	// Done in the order tasks[2], [0], [5], [1], [4], [3].
+	delays := []time.Duration{20 * ms, 40 * ms, 10 * ms, 60 * ms, 50 * ms, 30 * ms}
 	log := newTaskLog()
-	tasks := make([]task, n)
-	want := make([]string, n)
-	for i := range n {
-		want[i] = fmt.Sprint("result of tasks[", i, "]")
-		tasks[i] = listeningTask(log, i, time.Duration(n-i)*10*ms, want[i], nil)
+	tasks := make([]task, len(want))
+	for i := range want {
+		tasks[i] = listeningTask(log, i, delays[i], want[i], nil)
 	}
 	results, err := gather(context.Background(), tasks...)
 	switch {
 	case err != nil:
 		t.Errorf("Gather returned the error %q, want nil: no task failed", err)
 	case !slices.Equal(results, want):
-		t.Errorf("Gather returned %q,\nwant %q:\nhere the last task finishes first; write each result into its "+
-			"own slot, results[i], instead of appending results as they arrive", results, want)
+		t.Errorf("Gather returned %q,\nwant %q:\nhere the tasks finish in the order tasks[2], [0], [5], [1], [4], [3]; "+
+			"write each result into its own slot, results[i], instead of keeping results in the order they "+
+			"arrive, or in any other order", results, want)
 	}
 
 	start := time.Now()
@@ -126,7 +132,7 @@ func checkGatherFirstError(t *testing.T, gather gatherFunc) {
 	later := errors.New("tasks[3] failed too, later")
 	log := newTaskLog()
 	start := time.Now()
-	_, err := gather(context.Background(),
+	results, err := gather(context.Background(),
 		listeningTask(log, 0, time.Second, "never", nil),
 		listeningTask(log, 1, 30*ms, "", first),
 		listeningTask(log, 2, time.Second, "never", nil),
@@ -136,7 +142,10 @@ func checkGatherFirstError(t *testing.T, gather gatherFunc) {
 	switch {
 	case err == nil:
 		t.Errorf("Gather returned no error, want tasks[1]'s %q: return the first error a task returns", first)
+	case errors.Is(err, first) && !errors.Is(err, context.Canceled) && !errors.Is(err, later):
 	case errors.Is(err, first):
+		t.Errorf("Gather returned %q, which holds more errors than the first: return tasks[1]'s %q alone, "+
+			"not the errors of the tasks you cancelled with it", err, first)
 	case errors.Is(err, context.Canceled):
 		t.Errorf("Gather returned %q, which is what the tasks you cancelled returned; return the error "+
 			"that came first, tasks[1]'s %q: keep only the first error (sync.Once)", err, first)
@@ -144,6 +153,10 @@ func checkGatherFirstError(t *testing.T, gather gatherFunc) {
 		t.Errorf("Gather returned tasks[3]'s error from 60ms, want the first error, tasks[1]'s %q from 30ms", first)
 	default:
 		t.Errorf("Gather returned %q, want tasks[1]'s %q", err, first)
+	}
+	if err != nil && results != nil {
+		t.Errorf("Gather returned the results %q with its error, want nil: after an error there are no results "+
+			"(return nil, first)", results)
 	}
 	// A Gather that returns without waiting has cancelled the others on
 	// its way out; we let them see it before we look (the next part
@@ -171,6 +184,61 @@ func checkGatherFirstError(t *testing.T, gather gatherFunc) {
 			"call its cancel at the first error", took, strings.Join(deaf, ", "))
 	case took > 30*ms:
 		t.Errorf("Gather took %v of fake time, want 30ms: every task had stopped by then", took)
+	}
+}
+
+// checkGatherFirstInTime fails four tasks that never look at their
+// context, so that each returns its own error: tasks[2] first, at
+// 20ms, then tasks[0] and tasks[4] at the same moment, 50ms, and
+// tasks[1] last, at 80ms, while tasks[3] succeeds at 30ms. The first
+// in time is neither the lowest index nor the highest, nor the last.
+// Two tasks failing at the same fake moment also make sure that a
+// first error kept without a lock or a sync.Once races on every run.
+func checkGatherFirstInTime(t *testing.T, gather gatherFunc) {
+	errs := []error{
+		errors.New("tasks[0] failed at 50ms"),
+		errors.New("tasks[1] failed at 80ms"),
+		errors.New("tasks[2] failed at 20ms"),
+		nil,
+		errors.New("tasks[4] failed at 50ms"),
+	}
+	log := newTaskLog()
+	results, err := gather(context.Background(),
+		failingDeafTask(log, 0, 50*ms, errs[0]),
+		failingDeafTask(log, 1, 80*ms, errs[1]),
+		failingDeafTask(log, 2, 20*ms, errs[2]),
+		deafTask(log, 3, 30*ms, "fine"),
+		failingDeafTask(log, 4, 50*ms, errs[4]),
+	)
+	first := errs[2]
+	var also []string
+	for i, e := range errs {
+		if e != nil && e != first && errors.Is(err, e) {
+			also = append(also, fmt.Sprintf("tasks[%d]'s", i))
+		}
+	}
+	switch {
+	case err == nil:
+		t.Errorf("Gather returned no error, want tasks[2]'s %q, the first in time", first)
+	case errors.Is(err, first) && len(also) == 0:
+	case errors.Is(err, first):
+		t.Errorf("Gather returned %q, which holds %s as well: return the first error alone, tasks[2]'s %q",
+			err, andList(also)+" "+pluralWord(len(also), "error"), first)
+	case errors.Is(err, errs[0]):
+		t.Errorf("Gather returned tasks[0]'s error, %q, want tasks[2]'s %q: tasks[2] failed first, at 20ms, "+
+			"tasks[0] only at 50ms; keep the error that comes first in time (sync.Once, when it happens), "+
+			"not the first in the order of the tasks", err, first)
+	case errors.Is(err, errs[1]):
+		t.Errorf("Gather returned tasks[1]'s error, %q, from 80ms, the last one, want tasks[2]'s %q from 20ms: "+
+			"keep only the first error that comes", err, first)
+	case errors.Is(err, errs[4]):
+		t.Errorf("Gather returned tasks[4]'s error, %q, from 50ms, want tasks[2]'s %q from 20ms: keep the error "+
+			"that comes first in time", err, first)
+	default:
+		t.Errorf("Gather returned %q, want tasks[2]'s %q, the first in time", err, first)
+	}
+	if err != nil && results != nil {
+		t.Errorf("Gather returned the results %q with its error, want nil: after an error there are no results", results)
 	}
 }
 
@@ -256,8 +324,21 @@ func durations(delays []time.Duration) string {
 	for i, d := range delays {
 		s[i] = d.String()
 	}
+	return andList(s)
+}
+
+// andList lists s as "a, b and c".
+func andList(s []string) string {
 	if len(s) < 2 {
 		return strings.Join(s, "")
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// pluralWord is word, with an s when n is not 1.
+func pluralWord(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }

@@ -16,11 +16,14 @@ import (
 type withTimeoutFunc = func(ctx context.Context, d time.Duration, task func(context.Context) (string, error)) (string, error)
 
 // CheckWithTimeout checks the with-timeout exercise, asyncio.wait_for
-// in Go: withTimeout runs task with a context that is done after d, and
-// returns the task's result if it comes in time. Otherwise it returns
-// the zero value and the context's error as soon as the deadline passes
-// (or the caller cancels), whether or not the task has stopped, and the
-// task's goroutine must still be able to finish on its own later.
+// in Go, but for one thing: withTimeout runs task with a context that
+// is done after d (or when the caller's is), and returns what the task
+// returned, value and error, if it comes in time. Otherwise it returns
+// the zero value and the context's error as soon as the context is
+// done, whether or not the task has stopped: where wait_for cancels
+// the task and waits for the cancellation to finish, WithTimeout tells
+// the task to stop and gives up on it. The task's goroutine must still
+// be able to finish on its own later.
 //
 // Every part runs on synctest's fake clock, with injected tasks that
 // sleep; some listen to their context, some never do.
@@ -33,7 +36,7 @@ func CheckWithTimeout(t *testing.T, withTimeout func(ctx context.Context, d time
 			Run: inTimeoutBubble(withTimeout, checkTimeoutGivesUp)},
 		exercise.Part{Name: "tells the task to stop at the deadline", Points: 3,
 			Run: inTimeoutBubble(withTimeout, checkTimeoutTellsTask)},
-		exercise.Part{Name: "stops waiting at once when the caller cancels", Points: 2,
+		exercise.Part{Name: "stops waiting, and tells the task to stop, at once when the caller cancels", Points: 2,
 			Run: inTimeoutBubble(withTimeout, checkTimeoutCallerCancel)},
 	)
 }
@@ -90,13 +93,20 @@ func checkTimeoutInTime(t *testing.T, withTimeout withTimeoutFunc) {
 			"WithTimeout returns")
 	}
 
-	failed := errors.New("GET /say: 500 Internal Server Error")
+	// A task may return a value with its error (io.Reader's n with
+	// io.EOF, the part of a page read before the connection broke):
+	// WithTimeout returns both, as the task returned them.
+	failed := errors.New("GET /say: connection reset")
 	start = time.Now()
-	_, err = withTimeout(context.Background(), 100*ms, listeningTask(log, 1, 30*ms, "", failed))
+	v, err = withTimeout(context.Background(), 100*ms, listeningTask(log, 1, 30*ms, "half a page", failed))
 	took = time.Since(start)
-	if !errors.Is(err, failed) {
+	switch {
+	case !errors.Is(err, failed):
 		t.Errorf("WithTimeout returned the error %v for a task that fails at 30ms, want the task's own "+
 			"error %q: it failed before the deadline", err, failed)
+	case v != "half a page":
+		t.Errorf("WithTimeout returned (%q, %q) for a task that returned (\"half a page\", %q) at 30ms: "+
+			"return what the task returned, its value as well as its error", v, err, failed)
 	}
 	if took != 30*ms {
 		t.Errorf("WithTimeout took %v of fake time for a task that fails at 30ms, want 30ms", took)
@@ -113,8 +123,9 @@ func checkTimeoutGivesUp(t *testing.T, withTimeout withTimeoutFunc) {
 	switch {
 	case took >= taskTime:
 		t.Errorf("WithTimeout(ctx, 100ms, task) took %v of fake time, want 100ms: it waited for a task that "+
-			"never looks at its context; run the task in its own goroutine, and select on its result and "+
-			"ctx.Done(), whichever comes first", took)
+			"never looks at its context (asyncio.wait_for waits like that for the task it cancelled; "+
+			"WithTimeout must not); run the task in its own goroutine, select on its result and "+
+			"ctx.Done(), whichever comes first, and once ctx.Done() wins return at once", took)
 	case took != 100*ms:
 		t.Errorf("WithTimeout(ctx, 100ms, task) took %v of fake time, want 100ms, the deadline", took)
 	}
@@ -176,13 +187,14 @@ func checkTimeoutTellsTask(t *testing.T, withTimeout withTimeoutFunc) {
 }
 
 // checkTimeoutCallerCancel cancels the caller's context at 30ms,
-// before the 100ms deadline, while the task never looks at its context.
+// before the 100ms deadline, first while the task never looks at its
+// context, then while it listens: it must be told to stop at 30ms too.
 func checkTimeoutCallerCancel(t *testing.T, withTimeout withTimeoutFunc) {
+	log := newTaskLog()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	stop := time.AfterFunc(30*ms, cancel)
 	defer stop.Stop()
-	log := newTaskLog()
 	start := time.Now()
 	_, err := withTimeout(ctx, 100*ms, deafTask(log, 0, taskTime, "too late"))
 	took := time.Since(start)
@@ -200,5 +212,29 @@ func checkTimeoutCallerCancel(t *testing.T, withTimeout withTimeoutFunc) {
 	}
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("WithTimeout returned %v, want context.Canceled: the caller cancelled before the deadline", err)
+	}
+
+	log = newTaskLog()
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	stop = time.AfterFunc(30*ms, cancel)
+	defer stop.Stop()
+	_, err = withTimeout(ctx, 100*ms, listeningTask(log, 0, taskTime, "too late", nil))
+	time.Sleep(taskTime) // the task has ended now, one way or the other
+	switch r := log.record(0); {
+	case !r.started:
+		t.Errorf("the task never ran")
+	case r.stoppedBy == nil:
+		t.Errorf("the caller cancelled ctx at 30ms, but the task's context stayed live, so the task worked on "+
+			"until %v: make the task's context from the ctx WithTimeout was given, context.WithTimeout(ctx, d), "+
+			"so that it ends when the caller's does", r.endedAt)
+	case r.endedAt != 30*ms || !errors.Is(r.stoppedBy, context.Canceled):
+		t.Errorf("the task saw its context end at %v with %v, want at 30ms with context.Canceled, when the "+
+			"caller cancelled: make the task's context from the ctx WithTimeout was given, "+
+			"context.WithTimeout(ctx, d)", r.endedAt, r.stoppedBy)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("WithTimeout returned %v for a task that listens, want context.Canceled: the caller cancelled "+
+			"before the deadline", err)
 	}
 }
