@@ -66,7 +66,7 @@ func checkGatherAtOnce(t *testing.T, gather gatherFunc) {
 		}
 	}
 	start := time.Now()
-	results, err := gather(context.Background(), tasks...)
+	results, err := gathered(t, gather, context.Background(), tasks...)
 	took := time.Since(start)
 
 	sum, longest := time.Duration(0), slices.Max(delays)
@@ -104,7 +104,7 @@ func checkGatherOrder(t *testing.T, gather gatherFunc) {
 	for i := range want {
 		tasks[i] = listeningTask(log, i, delays[i], want[i], nil)
 	}
-	results, err := gather(context.Background(), tasks...)
+	results, err := gathered(t, gather, context.Background(), tasks...)
 	switch {
 	case err != nil:
 		t.Errorf("Gather returned the error %q, want nil: no task failed", err)
@@ -115,7 +115,7 @@ func checkGatherOrder(t *testing.T, gather gatherFunc) {
 	}
 
 	start := time.Now()
-	results, err = gather(context.Background())
+	results, err = gathered(t, gather, context.Background())
 	if took := time.Since(start); took != 0 {
 		t.Errorf("Gather took %v of fake time for no tasks, want 0: with nothing to run, return at once", took)
 	}
@@ -132,7 +132,7 @@ func checkGatherFirstError(t *testing.T, gather gatherFunc) {
 	later := errors.New("tasks[3] failed too, later")
 	log := newTaskLog()
 	start := time.Now()
-	results, err := gather(context.Background(),
+	results, err := gathered(t, gather, context.Background(),
 		listeningTask(log, 0, time.Second, "never", nil),
 		listeningTask(log, 1, 30*ms, "", first),
 		listeningTask(log, 2, time.Second, "never", nil),
@@ -203,7 +203,7 @@ func checkGatherFirstInTime(t *testing.T, gather gatherFunc) {
 		errors.New("tasks[4] failed at 50ms"),
 	}
 	log := newTaskLog()
-	results, err := gather(context.Background(),
+	results, err := gathered(t, gather, context.Background(),
 		failingDeafTask(log, 0, 50*ms, errs[0]),
 		failingDeafTask(log, 1, 80*ms, errs[1]),
 		failingDeafTask(log, 2, 20*ms, errs[2]),
@@ -248,7 +248,7 @@ func checkGatherWaits(t *testing.T, gather gatherFunc) {
 	failed := errors.New("tasks[0] failed")
 	log := newTaskLog()
 	start := time.Now()
-	_, err := gather(context.Background(),
+	_, err := gathered(t, gather, context.Background(),
 		listeningTask(log, 0, 30*ms, "", failed),
 		deafTask(log, 1, 100*ms, "done anyway"),
 	)
@@ -278,7 +278,7 @@ func checkGatherCallerCancel(t *testing.T, gather gatherFunc) {
 	defer stop.Stop()
 	log := newTaskLog()
 	start := time.Now()
-	_, err := gather(ctx,
+	_, err := gathered(t, gather, ctx,
 		listeningTask(log, 0, time.Second, "never", nil),
 		listeningTask(log, 1, time.Second, "never", nil),
 		listeningTask(log, 2, time.Second, "never", nil),
@@ -302,7 +302,7 @@ func checkGatherCleanup(t *testing.T, gather gatherFunc) {
 	for i := range tasks {
 		tasks[i] = listeningTask(log, i, 10*ms, "ok", nil)
 	}
-	if _, err := gather(context.Background(), tasks...); err != nil {
+	if _, err := gathered(t, gather, context.Background(), tasks...); err != nil {
 		t.Errorf("Gather returned the error %q, want nil: no task failed", err)
 	}
 	for i := range tasks {
@@ -316,6 +316,26 @@ func checkGatherCleanup(t *testing.T, gather gatherFunc) {
 			return
 		}
 	}
+}
+
+// gathered calls the learner's gather with exercise.Returns: a panic
+// in it names the function it happened in, and a Gather that never
+// returns fails the part after exercise.StuckAfter of fake time.
+func gathered(t *testing.T, gather gatherFunc, ctx context.Context, tasks ...task) ([]string, error) {
+	t.Helper()
+	type returned struct {
+		results []string
+		err     error
+	}
+	r, ok := exercise.Returns(func() returned {
+		results, err := gather(ctx, tasks...)
+		return returned{results, err}
+	})
+	if !ok {
+		t.Fatalf("Gather had not returned after %v of fake time, long after its tasks had: it is stuck "+
+			"(waiting for a goroutine that has ended, or for a value nobody sends?)", exercise.StuckAfter)
+	}
+	return r.results, r.err
 }
 
 // durations lists delays as "100ms, 200ms and 50ms".

@@ -41,6 +41,16 @@ func CheckWithTimeout(t *testing.T, withTimeout func(ctx context.Context, d time
 	)
 }
 
+// The fixtures' times, each off the grid of any round period (100.5ms,
+// not 100ms): code that looks every 10ms or every millisecond whether
+// the task is done, instead of waiting for whichever comes first, is
+// late at each of them, on every run, and never lucky at a tie.
+const (
+	timeout = 100*ms + 500*time.Microsecond // the d that WithTimeout is given
+	inTime  = 50*ms + 500*time.Microsecond  // when a task in time returns
+	early   = 30*ms + 500*time.Microsecond  // when a task fails, or the caller cancels
+)
+
 // taskTime is longer than any injected task works.
 const taskTime = time.Second
 
@@ -74,18 +84,18 @@ func inTimeoutBubble(withTimeout withTimeoutFunc, check func(*testing.T, withTim
 func checkTimeoutInTime(t *testing.T, withTimeout withTimeoutFunc) {
 	log := newTaskLog()
 	start := time.Now()
-	v, err := withTimeout(context.Background(), 100*ms, listeningTask(log, 0, 50*ms, "Good", nil))
+	v, err := timedOut(t, withTimeout, context.Background(), timeout, listeningTask(log, 0, inTime, "Good", nil))
 	took := time.Since(start)
 	if v != "Good" || err != nil {
-		t.Errorf("WithTimeout(ctx, 100ms, task) returned (%q, %v) for a task that returns \"Good\" at 50ms, "+
+		t.Errorf("WithTimeout(ctx, 100.5ms, task) returned (%q, %v) for a task that returns \"Good\" at 50.5ms, "+
 			"want (\"Good\", nil)", v, err)
 	}
 	switch {
-	case took == 100*ms:
-		t.Errorf("WithTimeout took 100ms of fake time, want 50ms: the task was done at 50ms; " +
+	case took == timeout:
+		t.Errorf("WithTimeout took 100.5ms of fake time, want 50.5ms: the task was done at 50.5ms; " +
 			"return its result as soon as it arrives, not at the deadline")
-	case took != 50*ms:
-		t.Errorf("WithTimeout took %v of fake time, want 50ms, when the task was done", took)
+	case took != inTime:
+		t.Errorf("WithTimeout took %v of fake time, want 50.5ms, when the task was done", took)
 	}
 	if r := log.record(0); r.started && r.ctx.Err() == nil {
 		t.Errorf("the context the task was given was still live after WithTimeout returned: make it with " +
@@ -98,18 +108,18 @@ func checkTimeoutInTime(t *testing.T, withTimeout withTimeoutFunc) {
 	// WithTimeout returns both, as the task returned them.
 	failed := errors.New("GET /say: connection reset")
 	start = time.Now()
-	v, err = withTimeout(context.Background(), 100*ms, listeningTask(log, 1, 30*ms, "half a page", failed))
+	v, err = timedOut(t, withTimeout, context.Background(), timeout, listeningTask(log, 1, early, "half a page", failed))
 	took = time.Since(start)
 	switch {
 	case !errors.Is(err, failed):
-		t.Errorf("WithTimeout returned the error %v for a task that fails at 30ms, want the task's own "+
+		t.Errorf("WithTimeout returned the error %v for a task that fails at 30.5ms, want the task's own "+
 			"error %q: it failed before the deadline", err, failed)
 	case v != "half a page":
-		t.Errorf("WithTimeout returned (%q, %q) for a task that returned (\"half a page\", %q) at 30ms: "+
+		t.Errorf("WithTimeout returned (%q, %q) for a task that returned (\"half a page\", %q) at 30.5ms: "+
 			"return what the task returned, its value as well as its error", v, err, failed)
 	}
-	if took != 30*ms {
-		t.Errorf("WithTimeout took %v of fake time for a task that fails at 30ms, want 30ms", took)
+	if took != early {
+		t.Errorf("WithTimeout took %v of fake time for a task that fails at 30.5ms, want 30.5ms", took)
 	}
 }
 
@@ -118,16 +128,16 @@ func checkTimeoutInTime(t *testing.T, withTimeout withTimeoutFunc) {
 func checkTimeoutGivesUp(t *testing.T, withTimeout withTimeoutFunc) {
 	log := newTaskLog()
 	start := time.Now()
-	v, err := withTimeout(context.Background(), 100*ms, deafTask(log, 0, taskTime, "too late"))
+	v, err := timedOut(t, withTimeout, context.Background(), timeout, deafTask(log, 0, taskTime, "too late"))
 	took := time.Since(start)
 	switch {
 	case took >= taskTime:
-		t.Errorf("WithTimeout(ctx, 100ms, task) took %v of fake time, want 100ms: it waited for a task that "+
+		t.Errorf("WithTimeout(ctx, 100.5ms, task) took %v of fake time, want 100.5ms: it waited for a task that "+
 			"never looks at its context (asyncio.wait_for waits like that for the task it cancelled; "+
 			"WithTimeout must not); run the task in its own goroutine, select on its result and "+
 			"ctx.Done(), whichever comes first, and once ctx.Done() wins return at once", took)
-	case took != 100*ms:
-		t.Errorf("WithTimeout(ctx, 100ms, task) took %v of fake time, want 100ms, the deadline", took)
+	case took != timeout:
+		t.Errorf("WithTimeout(ctx, 100.5ms, task) took %v of fake time, want 100.5ms, the deadline", took)
 	}
 	switch {
 	case err == nil:
@@ -153,7 +163,7 @@ func checkTimeoutTellsTask(t *testing.T, withTimeout withTimeoutFunc) {
 	)
 	listen := listeningTask(log, 0, taskTime, "too late", nil)
 	start := time.Now()
-	_, err := withTimeout(context.Background(), 100*ms, func(ctx context.Context) (string, error) {
+	_, err := timedOut(t, withTimeout, context.Background(), timeout, func(ctx context.Context) (string, error) {
 		mu.Lock()
 		deadline, hasDeadline = ctx.Deadline()
 		mu.Unlock()
@@ -177,38 +187,39 @@ func checkTimeoutTellsTask(t *testing.T, withTimeout withTimeoutFunc) {
 		t.Errorf("the task's context was cancelled (%v), but it had no deadline: make it with "+
 			"context.WithTimeout(ctx, d), so that the task knows its deadline and can pass it on "+
 			"(to an HTTP request, say)", r.stoppedBy)
-	case deadline.Sub(start) != 100*ms:
-		t.Errorf("the task's context had its deadline %v after the start, want 100ms", deadline.Sub(start))
-	case r.endedAt != 100*ms:
-		t.Errorf("the task was told to stop at %v of fake time, want 100ms, the deadline", r.endedAt)
+	case deadline.Sub(start) != timeout:
+		t.Errorf("the task's context had its deadline %v after the start, want 100.5ms", deadline.Sub(start))
+	case r.endedAt != timeout:
+		t.Errorf("the task was told to stop at %v of fake time, want 100.5ms, the deadline", r.endedAt)
 	case !errors.Is(r.stoppedBy, context.DeadlineExceeded):
 		t.Errorf("the task saw its context end with %v, want context.DeadlineExceeded", r.stoppedBy)
 	}
 }
 
-// checkTimeoutCallerCancel cancels the caller's context at 30ms,
-// before the 100ms deadline, first while the task never looks at its
-// context, then while it listens: it must be told to stop at 30ms too.
+// checkTimeoutCallerCancel cancels the caller's context at 30.5ms,
+// before the 100.5ms deadline, first while the task never looks at its
+// context, then while it listens: it must be told to stop at 30.5ms too.
 func checkTimeoutCallerCancel(t *testing.T, withTimeout withTimeoutFunc) {
 	log := newTaskLog()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	stop := time.AfterFunc(30*ms, cancel)
+	stop := time.AfterFunc(early, cancel)
 	defer stop.Stop()
 	start := time.Now()
-	_, err := withTimeout(ctx, 100*ms, deafTask(log, 0, taskTime, "too late"))
+	_, err := timedOut(t, withTimeout, ctx, timeout, deafTask(log, 0, taskTime, "too late"))
 	took := time.Since(start)
 	switch {
 	case took >= taskTime:
-		t.Errorf("WithTimeout took %v of fake time, want 30ms: it waited for a task that never looks at its "+
-			"context; select on the task's result and ctx.Done(), whichever comes first", took)
-	case took == 100*ms:
-		t.Errorf("WithTimeout took 100ms of fake time, want 30ms: the caller cancelled ctx at 30ms, but " +
+		t.Errorf("WithTimeout took %v of fake time, want 30.5ms: it waited for a task that never looks at its "+
+			"context; select on the task's result and ctx.Done(), whichever comes first, and once ctx.Done() "+
+			"wins return at once", took)
+	case took == timeout:
+		t.Errorf("WithTimeout took 100.5ms of fake time, want 30.5ms: the caller cancelled ctx at 30.5ms, but " +
 			"WithTimeout waited for its own deadline; make the deadline with context.WithTimeout(ctx, d) " +
 			"and select on its Done(), which is closed at the deadline or when the caller cancels, " +
 			"whichever comes first")
-	case took != 30*ms:
-		t.Errorf("WithTimeout took %v of fake time, want 30ms, when the caller cancelled", took)
+	case took != early:
+		t.Errorf("WithTimeout took %v of fake time, want 30.5ms, when the caller cancelled", took)
 	}
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("WithTimeout returned %v, want context.Canceled: the caller cancelled before the deadline", err)
@@ -217,19 +228,19 @@ func checkTimeoutCallerCancel(t *testing.T, withTimeout withTimeoutFunc) {
 	log = newTaskLog()
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
-	stop = time.AfterFunc(30*ms, cancel)
+	stop = time.AfterFunc(early, cancel)
 	defer stop.Stop()
-	_, err = withTimeout(ctx, 100*ms, listeningTask(log, 0, taskTime, "too late", nil))
+	_, err = timedOut(t, withTimeout, ctx, timeout, listeningTask(log, 0, taskTime, "too late", nil))
 	time.Sleep(taskTime) // the task has ended now, one way or the other
 	switch r := log.record(0); {
 	case !r.started:
 		t.Errorf("the task never ran")
 	case r.stoppedBy == nil:
-		t.Errorf("the caller cancelled ctx at 30ms, but the task's context stayed live, so the task worked on "+
+		t.Errorf("the caller cancelled ctx at 30.5ms, but the task's context stayed live, so the task worked on "+
 			"until %v: make the task's context from the ctx WithTimeout was given, context.WithTimeout(ctx, d), "+
 			"so that it ends when the caller's does", r.endedAt)
-	case r.endedAt != 30*ms || !errors.Is(r.stoppedBy, context.Canceled):
-		t.Errorf("the task saw its context end at %v with %v, want at 30ms with context.Canceled, when the "+
+	case r.endedAt != early || !errors.Is(r.stoppedBy, context.Canceled):
+		t.Errorf("the task saw its context end at %v with %v, want at 30.5ms with context.Canceled, when the "+
 			"caller cancelled: make the task's context from the ctx WithTimeout was given, "+
 			"context.WithTimeout(ctx, d)", r.endedAt, r.stoppedBy)
 	}
@@ -237,4 +248,25 @@ func checkTimeoutCallerCancel(t *testing.T, withTimeout withTimeoutFunc) {
 		t.Errorf("WithTimeout returned %v for a task that listens, want context.Canceled: the caller cancelled "+
 			"before the deadline", err)
 	}
+}
+
+// timedOut calls the learner's withTimeout with exercise.Returns: a
+// panic in it names the function it happened in, and a WithTimeout
+// that never returns fails the part after exercise.StuckAfter of fake
+// time.
+func timedOut(t *testing.T, withTimeout withTimeoutFunc, ctx context.Context, d time.Duration, task task) (string, error) {
+	t.Helper()
+	type returned struct {
+		v   string
+		err error
+	}
+	r, ok := exercise.Returns(func() returned {
+		v, err := withTimeout(ctx, d, task)
+		return returned{v, err}
+	})
+	if !ok {
+		t.Fatalf("WithTimeout(ctx, %v, task) had not returned after %v of fake time, long after its deadline: "+
+			"it is stuck (waiting for a value nobody sends?)", d, exercise.StuckAfter)
+	}
+	return r.v, r.err
 }
