@@ -270,7 +270,10 @@ func checkGatherWaits(t *testing.T, gather gatherFunc) {
 }
 
 // checkGatherCallerCancel cancels the caller's context at 40ms, while
-// every task would work for a second.
+// three tasks that listen would work for a second, and tasks[3], which
+// never looks at its context, works until 100ms: the listening ones
+// return context.Canceled at 40ms, an error like any other, so Gather
+// still waits for tasks[3] and then returns that error.
 func checkGatherCallerCancel(t *testing.T, gather gatherFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -278,19 +281,40 @@ func checkGatherCallerCancel(t *testing.T, gather gatherFunc) {
 	defer stop.Stop()
 	log := newTaskLog()
 	start := time.Now()
-	_, err := gathered(t, gather, ctx,
+	results, err := gathered(t, gather, ctx,
 		listeningTask(log, 0, time.Second, "never", nil),
 		listeningTask(log, 1, time.Second, "never", nil),
 		listeningTask(log, 2, time.Second, "never", nil),
+		deafTask(log, 3, 100*ms, "done anyway"),
 	)
 	took := time.Since(start)
-	if took != 40*ms {
-		t.Errorf("Gather took %v of fake time, want 40ms: the caller cancelled ctx at 40ms, but the tasks "+
-			"did not hear of it; make the tasks' context from the ctx Gather was given, context.WithCancel(ctx), "+
-			"not from context.Background()", took)
+	synctest.Wait()
+	var deaf []string
+	for i := range 3 {
+		if r := log.record(i); r.started && r.stoppedBy == nil {
+			deaf = append(deaf, fmt.Sprintf("tasks[%d]", i))
+		}
+	}
+	switch {
+	case len(deaf) > 0:
+		t.Errorf("Gather took %v of fake time, want 100ms: the caller cancelled ctx at 40ms, but %s did not hear "+
+			"of it; make the tasks' context from the ctx Gather was given, context.WithCancel(ctx), "+
+			"not from context.Background()", took, andList(deaf))
+	case !log.record(3).started:
+		t.Errorf("Gather returned at %v of fake time, and tasks[3] never ran; start every task in its own "+
+			"goroutine before you wait for any of them", took)
+	case took < 100*ms:
+		t.Errorf("Gather returned at %v of fake time, when the caller cancelled, while tasks[3] was still working "+
+			"(until 100ms): it never looks at its context; the others returned context.Canceled, an error like "+
+			"any other, so wait for every task to return (wg.Wait()) before you return", took)
+	case took != 100*ms:
+		t.Errorf("Gather took %v of fake time, want 100ms: tasks[3] had returned then", took)
 	}
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Gather returned %v, want context.Canceled: what the tasks returned when the caller cancelled", err)
+	}
+	if err != nil && results != nil {
+		t.Errorf("Gather returned the results %q with its error, want nil: after an error there are no results", results)
 	}
 }
 

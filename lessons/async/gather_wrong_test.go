@@ -299,6 +299,41 @@ func uncleanGather(ctx context.Context, tasks ...task) ([]string, error) {
 	return results, nil
 }
 
+// callerImpatientGather is right but for the caller's cancel: it
+// returns at once then, without waiting for its tasks.
+func callerImpatientGather(ctx context.Context, tasks ...task) ([]string, error) {
+	caller := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make([]string, len(tasks))
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+	)
+	for i, task := range tasks {
+		wg.Go(func() {
+			v, err := task(ctx)
+			if err != nil {
+				once.Do(func() { first = err; cancel() })
+				return
+			}
+			results[i] = v
+		})
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-caller.Done():
+		return nil, caller.Err()
+	}
+	if first != nil {
+		return nil, first
+	}
+	return results, nil
+}
+
 // sequentialGather awaits one task after the other, as the seed's
 // two awaits in a row do.
 func sequentialGather(ctx context.Context, tasks ...task) ([]string, error) {
@@ -353,6 +388,10 @@ func TestBadUncleanGather(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckGather(t, uncleanGather)
 }
+func TestBadCallerImpatientGather(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGather(t, callerImpatientGather)
+}
 func TestBadSequentialGather(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckGather(t, sequentialGather)
@@ -377,7 +416,8 @@ func TestAGatherThatReturnsResultsWithItsErrorIsToldToReturnNil(t *testing.T) {
 	failsEveryRun(t, "TestBadPartialResultsGather",
 		`Gather returned the results ["" "" "" ""] with its error, want nil: after an error there are no results (return nil, first)`,
 		`Gather returned the results ["" "" "" "fine" ""] with its error, want nil: after an error there are no results`,
-		"FAIL gather: 7/10 points")
+		`Gather returned the results ["" "" "" "done anyway"] with its error, want nil: after an error there are no results`,
+		"FAIL gather: 6/10 points")
 }
 
 func TestAGatherThatJoinsTheErrorsIsToldToReturnTheFirstAlone(t *testing.T) {
@@ -432,14 +472,15 @@ func TestAnImpatientGatherIsToldThatGoCannotStopAGoroutine(t *testing.T) {
 			"its context, and Go cannot stop a goroutine from outside, so a cancelled context is only a request; "+
 			"wait for every task to return (wg.Wait()) before you return",
 		"started by impatientGather (gather_wrong_test.go:",
-		"FAIL gather: 8/10 points")
+		"Gather returned at 40ms of fake time, when the caller cancelled, while tasks[3] was still working (until 100ms)",
+		"FAIL gather: 7/10 points")
 }
 
 func TestAGatherOnTheBackgroundContextIsToldToUseTheCallers(t *testing.T) {
 	failsEveryRun(t, "TestBadBackgroundGather",
-		"Gather took 1s of fake time, want 40ms: the caller cancelled ctx at 40ms, but the tasks did not hear "+
-			"of it; make the tasks' context from the ctx Gather was given, context.WithCancel(ctx), not from "+
-			"context.Background()",
+		"Gather took 1s of fake time, want 100ms: the caller cancelled ctx at 40ms, but tasks[0], tasks[1] and "+
+			"tasks[2] did not hear of it; make the tasks' context from the ctx Gather was given, "+
+			"context.WithCancel(ctx), not from context.Background()",
 		"Gather returned <nil>, want context.Canceled",
 		"FAIL gather: 9/10 points")
 }
@@ -452,11 +493,20 @@ func TestAGatherThatLeavesTheContextLiveIsToldToDeferCancel(t *testing.T) {
 		"FAIL gather: 9/10 points")
 }
 
+func TestAGatherThatLeavesWhenTheCallerCancelsIsToldToWait(t *testing.T) {
+	failsEveryRun(t, "TestBadCallerImpatientGather",
+		"Gather returned at 40ms of fake time, when the caller cancelled, while tasks[3] was still working "+
+			"(until 100ms): it never looks at its context; the others returned context.Canceled, an error like "+
+			"any other, so wait for every task to return (wg.Wait()) before you return",
+		"FAIL gather: 9/10 points")
+}
+
 func TestASequentialGatherIsToldTheTasksRanOneAfterAnother(t *testing.T) {
 	failsEveryRun(t, "TestBadSequentialGather",
 		"Gather took 600ms of fake time for 5 tasks of 100ms, 200ms, 150ms, 50ms and 100ms, "+
 			"want 200ms (the longest): the tasks ran one after another; start one goroutine per task",
 		"at most 1 of the 5 tasks ran at once, want all 5",
 		"tasks[2], tasks[3] never ran; start every task in its own goroutine",
-		"FAIL gather: 3/10 points")
+		"Gather returned at 40ms of fake time, and tasks[3] never ran; start every task in its own goroutine",
+		"FAIL gather: 2/10 points")
 }
