@@ -91,6 +91,46 @@ func checkGatherAtOnce(t *testing.T, gather gatherFunc) {
 	} else if !slices.Equal(results, msgs) {
 		t.Errorf("Gather returned %q, want %q, in the order of the tasks", results, msgs)
 	}
+	if !t.Failed() {
+		checkGatherMany(t, gather)
+	}
+}
+
+// manyTasks is more tasks than any fixed number of workers or any
+// fixed buffer a Gather might have, and more than this machine has
+// cores: "all at once" means all of them.
+const manyTasks = 100
+
+// checkGatherMany gathers manyTasks tasks of uneven lengths, from 1ms
+// to 100ms: all at once, they take the longest, 100ms.
+func checkGatherMany(t *testing.T, gather gatherFunc) {
+	log := newTaskLog()
+	var inFlight exercise.InFlight
+	tasks := make([]task, manyTasks)
+	want := make([]string, manyTasks)
+	for i := range tasks {
+		want[i] = fmt.Sprint(i)
+		work := time.Duration(1+i*37%manyTasks) * ms // 1ms, 38ms, 75ms, 12ms, …
+		say := listeningTask(log, i, work, want[i], nil)
+		tasks[i] = func(ctx context.Context) (string, error) {
+			defer inFlight.Enter()()
+			return say(ctx)
+		}
+	}
+	start := time.Now()
+	results, err := gathered(t, gather, context.Background(), tasks...)
+	took := time.Since(start)
+	if peak := inFlight.Peak(); peak != manyTasks {
+		t.Errorf("at most %d of %d tasks ran at once, want all %d: start one goroutine per task, "+
+			"not a fixed number of workers", peak, manyTasks, manyTasks)
+	} else if took != 100*ms {
+		t.Errorf("Gather took %v of fake time for %d tasks of 1ms to 100ms, want 100ms, the longest", took, manyTasks)
+	}
+	if err != nil {
+		t.Errorf("Gather returned the error %q for %d tasks, want nil: no task failed", err, manyTasks)
+	} else if !slices.Equal(results, want) {
+		t.Errorf("Gather returned the wrong results for %d tasks: want results[i] to be what tasks[i] returned", manyTasks)
+	}
 }
 
 // checkGatherOrder lets the tasks finish in an order that is not
@@ -356,8 +396,8 @@ func gathered(t *testing.T, gather gatherFunc, ctx context.Context, tasks ...tas
 		return returned{results, err}
 	})
 	if !ok {
-		t.Fatalf("Gather had not returned after %v of fake time, long after its tasks had: it is stuck "+
-			"(waiting for a goroutine that has ended, or for a value nobody sends?)", exercise.StuckAfter)
+		t.Fatalf("Gather had not returned after %v of fake time, long after its tasks had: it is stuck, "+
+			"and so are these goroutines:\n%s", exercise.StuckAfter, strings.Join(exercise.Blocked(), "\n"))
 	}
 	return r.results, r.err
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
+	"golang.org/x/sync/errgroup"
 )
 
 // Wrong Gathers, the subtle ones first. Each has a TestBad… test that
@@ -334,6 +335,61 @@ func callerImpatientGather(ctx context.Context, tasks ...task) ([]string, error)
 	return results, nil
 }
 
+// pooledGather is right but runs at most 8 tasks at once, as a pool
+// does: with 5 tasks it looks like "all at once".
+func pooledGather(ctx context.Context, tasks ...task) ([]string, error) {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(8)
+	results := make([]string, len(tasks))
+	for i, task := range tasks {
+		g.Go(func() error {
+			v, err := task(ctx)
+			results[i] = v
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// bufferedGather collects the outcomes in a channel of 16 and reads
+// them after wg.Wait(): with more than 16 tasks, the 17th waits
+// forever for room, and so does Gather.
+func bufferedGather(ctx context.Context, tasks ...task) ([]string, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type outcome struct {
+		i   int
+		v   string
+		err error
+	}
+	outcomes := make(chan outcome, 16)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	for i, task := range tasks {
+		wg.Go(func() {
+			v, err := task(ctx)
+			if err != nil {
+				once.Do(func() { first = err; cancel() })
+			}
+			outcomes <- outcome{i, v, err}
+		})
+	}
+	wg.Wait()
+	close(outcomes)
+	results := make([]string, len(tasks))
+	for o := range outcomes {
+		results[o.i] = o.v
+	}
+	if first != nil {
+		return nil, first
+	}
+	return results, nil
+}
+
 // sequentialGather awaits one task after the other, as the seed's
 // two awaits in a row do.
 func sequentialGather(ctx context.Context, tasks ...task) ([]string, error) {
@@ -391,6 +447,14 @@ func TestBadUncleanGather(t *testing.T) {
 func TestBadCallerImpatientGather(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckGather(t, callerImpatientGather)
+}
+func TestBadPooledGather(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGather(t, pooledGather)
+}
+func TestBadBufferedGather(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGather(t, bufferedGather)
 }
 func TestBadSequentialGather(t *testing.T) {
 	exercisetest.OnlyInChild(t)
@@ -499,6 +563,20 @@ func TestAGatherThatLeavesWhenTheCallerCancelsIsToldToWait(t *testing.T) {
 			"(until 100ms): it never looks at its context; the others returned context.Canceled, an error like "+
 			"any other, so wait for every task to return (wg.Wait()) before you return",
 		"FAIL gather: 9/10 points")
+}
+
+func TestAPoolOfGoroutinesIsToldToRunEveryTaskAtOnce(t *testing.T) {
+	failsEveryRun(t, "TestBadPooledGather",
+		"--- FAIL: "+subtest("TestBadPooledGather", "runs every task at the same time"),
+		"at most 8 of 100 tasks ran at once, want all 100: start one goroutine per task, not a fixed number of workers",
+		"FAIL gather: 8/10 points")
+}
+
+func TestAGatherWithAFixedBufferIsToldWhereItIsStuck(t *testing.T) {
+	failsEveryRun(t, "TestBadBufferedGather",
+		"Gather had not returned after 1m0s of fake time, long after its tasks had: it is stuck, and so are these goroutines:",
+		"84 goroutines waiting (chan send) in bufferedGather.func1 (gather_wrong_test.go:",
+		"FAIL gather: 8/10 points")
 }
 
 func TestASequentialGatherIsToldTheTasksRanOneAfterAnother(t *testing.T) {

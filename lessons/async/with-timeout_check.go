@@ -266,7 +266,7 @@ func timedOut(t *testing.T, withTimeout withTimeoutFunc, ctx context.Context, d 
 	})
 	if !ok {
 		t.Fatalf("WithTimeout(ctx, %v, task) had not returned after %v of fake time, long after its deadline: "+
-			"it is stuck (waiting for a value nobody sends?)", d, exercise.StuckAfter)
+			"it is stuck, and so are these goroutines:\n%s", d, exercise.StuckAfter, strings.Join(exercise.Blocked(), "\n"))
 	}
 	return r.v, r.err
 }
