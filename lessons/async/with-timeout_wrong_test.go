@@ -200,7 +200,6 @@ func TestBadDirectWithTimeout(t *testing.T) {
 	CheckWithTimeout(t, directWithTimeout)
 }
 
-
 const (
 	timeoutInTimePart = "returns the task's result when it finishes in time"
 	timeoutGivesUp    = "gives up at the deadline with context.DeadlineExceeded"
