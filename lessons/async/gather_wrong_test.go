@@ -462,7 +462,6 @@ func TestBadSequentialGather(t *testing.T) {
 }
 
 const (
-	gatherOrderPart     = "returns the results in the order of the tasks"
 	gatherFirstPart     = "returns the first error and no results, and cancels the other tasks"
 	gatherFirstTimePart = "returns the error that came first in time, not the one of the lowest index"
 )

@@ -201,9 +201,8 @@ func TestBadDirectWithTimeout(t *testing.T) {
 }
 
 const (
-	timeoutInTimePart = "returns the task's result when it finishes in time"
-	timeoutGivesUp    = "gives up at the deadline with context.DeadlineExceeded"
-	timeoutTellsTask  = "tells the task to stop at the deadline"
+	timeoutGivesUp   = "gives up at the deadline with context.DeadlineExceeded"
+	timeoutTellsTask = "tells the task to stop at the deadline"
 )
 
 func TestAWithTimeoutThatWaitsLikeWaitForIsToldToGiveUp(t *testing.T) {
