@@ -101,10 +101,3 @@ func (l *taskLog) record(i int) taskRecord {
 	}
 	return taskRecord{}
 }
-
-// started counts the tasks that ran.
-func (l *taskLog) started() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return len(l.tasks)
-}
