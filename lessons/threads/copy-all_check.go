@@ -19,7 +19,9 @@ type copyAllFunc = func(jobs []CopyJob, workers int, copyFile CopyFunc) error
 // taking the next job as soon as it is free (a pool of workers), and
 // returns an error that reports every failed copy (as errors.Join
 // does) after still copying the rest. Like every check, it ends with
-// [exercise.NoRaceClaim]: a data race scores the exercise 0.
+// [exercise.NoRaceClaim]: a data race scores the exercise 0. It runs the
+// learner's goroutines on one thread, so that a race is always
+// reported as one (see onOneThread).
 //
 // All but the last part inject a copy that sleeps on synctest's fake
 // clock and records when it ran; the last copies real files with

@@ -18,7 +18,8 @@ type fetchAllFunc = func(urls []string, fetch FetchFunc) []Page
 // URL with fetch, one goroutine per URL, and returns one Page per URL
 // (its URL, and its title or its error) in the order of urls. Like
 // every check, it ends with [exercise.NoRaceClaim]: a data race scores
-// the exercise 0.
+// the exercise 0. It runs the learner's goroutines on one thread, so
+// that a race is always reported as one (see onOneThread).
 //
 // All but the last part inject a fetch that sleeps on synctest's fake
 // clock, so "at the same time" is measured exactly; the last fetches
