@@ -88,8 +88,8 @@ func checkBeatRhythm(t *testing.T, heartbeat heartbeatFunc) {
 	const work = 30 * ms
 	r, ok = runHeartbeat(t, heartbeat, interval, work, cancelAt)
 	if got := r.times(); ok && !slices.Equal(got, want) {
-		t.Errorf("with a beat that takes %v, beats began at %v, want %v: sleeping one interval after each beat "+
-			"adds the beat's own %v every time; a time.Ticker keeps the rhythm", work, got, want, work)
+		t.Errorf("with a beat that takes %v, beats began at %v, want %v: waiting one interval after each beat "+
+			"(time.Sleep, or a new time.After each time round) adds the beat's own %v every time; a time.Ticker keeps the rhythm", work, got, want, work)
 	}
 }
 
