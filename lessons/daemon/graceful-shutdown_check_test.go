@@ -109,3 +109,11 @@ func TestAnImpatientRunWorkersIsToldToWait(t *testing.T) {
 	assert.Contains(t, out, "RunWorkers returned at 10s, want 300ms, when the 7 tasks were done")
 	assert.Contains(t, out, "FAIL graceful-shutdown: 3/10 points")
 }
+
+func TestAnUnlockedRunWorkersScoresZeroForItsRaceEveryRun(t *testing.T) {
+	for i, out := range exercisetest.Outputs(t, 10, "TestBadUnlockedRunWorkers") {
+		skipWithoutRace(t, out)
+		assert.Contains(t, out, "WARNING: DATA RACE", "run %d", i+1)
+		assert.Contains(t, out, "FAIL graceful-shutdown: 0/10 points (a data race: 0 points until it is gone)", "run %d", i+1)
+	}
+}

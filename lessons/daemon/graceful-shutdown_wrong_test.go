@@ -232,6 +232,34 @@ func noOkRunWorkers(ctx context.Context, names []string, tasks <-chan string, wo
 	return graceful(ctx, names, stopped, all, grace)
 }
 
+// unlockedRunWorkers marks each worker's stop in a shared slice with
+// no lock, and reads it at the deadline: a data race on every run.
+func unlockedRunWorkers(ctx context.Context, names []string, tasks <-chan string, work WorkFunc, grace time.Duration) []string {
+	stopped := make([]bool, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() {
+			rightWorker(ctx, tasks, work)(name)
+			stopped[i] = true
+		})
+	}
+	all := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(all)
+	}()
+	if waitGrace(ctx, all, grace) {
+		return nil
+	}
+	var late []string
+	for i, name := range names {
+		if !stopped[i] {
+			late = append(late, name)
+		}
+	}
+	return late
+}
+
 // waitGrace waits for all until the cancel, then at most grace more,
 // and says whether all came.
 func waitGrace(ctx context.Context, all chan struct{}, grace time.Duration) bool {
@@ -301,4 +329,8 @@ func TestBadCancelOnlyRunWorkers(t *testing.T) {
 func TestBadNoOkRunWorkers(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckGracefulShutdown(t, noOkRunWorkers)
+}
+func TestBadUnlockedRunWorkers(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGracefulShutdown(t, unlockedRunWorkers)
 }

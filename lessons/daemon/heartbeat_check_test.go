@@ -112,3 +112,22 @@ func TestAFarewellHeartbeatIsToldNoBeatAfterTheCancel(t *testing.T) {
 		assert.Contains(t, out, "FAIL heartbeat: 4/10 points", "run %d", i+1)
 	}
 }
+
+// A data race scores 0, and the flag's race shows on every run: the
+// two goroutines touch it with nothing between them.
+func TestAFlagHeartbeatScoresZeroForItsRaceEveryRun(t *testing.T) {
+	for i, out := range exercisetest.Outputs(t, 10, "TestBadFlagHeartbeat") {
+		skipWithoutRace(t, out)
+		assert.Contains(t, out, "WARNING: DATA RACE", "run %d", i+1)
+		assert.Contains(t, out, "FAIL heartbeat: 0/10 points (a data race: 0 points until it is gone)", "run %d", i+1)
+	}
+}
+
+// skipWithoutRace skips a test about the race rule when the test
+// binary, and so its child, was built without -race.
+func skipWithoutRace(t *testing.T, out string) {
+	t.Helper()
+	if strings.Contains(out, "built without the race detector") {
+		t.Skip("the race rule needs go test -race")
+	}
+}

@@ -116,6 +116,30 @@ func farewellHeartbeat(ctx context.Context, interval time.Duration, beat func())
 	return done
 }
 
+// flagHeartbeat stops on a plain bool that another goroutine sets when
+// ctx is done: the two goroutines share it with no synchronisation, a
+// data race on every run.
+func flagHeartbeat(ctx context.Context, interval time.Duration, beat func()) <-chan struct{} {
+	done := make(chan struct{})
+	stopped := false
+	go func() {
+		<-ctx.Done()
+		stopped = true
+	}()
+	go func() {
+		defer close(done)
+		ticker := time.NewTicker(interval)
+		defer ticker.Stop()
+		for range ticker.C {
+			if stopped {
+				return
+			}
+			beat()
+		}
+	}()
+	return done
+}
+
 // stubHeartbeat is the exercise cell as shipped.
 func stubHeartbeat(ctx context.Context, interval time.Duration, beat func()) <-chan struct{} {
 	panic("TODO: start a goroutine that calls beat every interval")
@@ -218,6 +242,10 @@ func hastyHeartbeat(ctx context.Context, interval time.Duration, beat func()) <-
 	return done
 }
 
+func TestBadFlagHeartbeat(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckHeartbeat(t, flagHeartbeat)
+}
 func TestBadCoinFlipHeartbeat(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckHeartbeat(t, coinFlipHeartbeat)
