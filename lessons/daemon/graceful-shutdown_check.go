@@ -43,12 +43,27 @@ func CheckGracefulShutdown(t *testing.T, runWorkers func(ctx context.Context, na
 	)
 }
 
-// checkShutdownBusy: 3 workers and plenty of 100ms tasks; by the
-// cancel at 250ms each has started a task at 0, 100 and 200ms.
+// busyWorkers: 3 workers whose tasks take 60, 100 and 140ms. By the
+// cancel at 250ms, a worker that takes the next task as soon as it is
+// done has started 5, 3 and 2; workers that wait for each other, in
+// rounds, start fewer, which tasks that all take as long would hide.
+var busyWorkers = []struct {
+	name  string
+	task  time.Duration
+	start int // tasks started by the cancel
+}{{"w1", 60 * ms, 5}, {"w2", 100 * ms, 3}, {"w3", 140 * ms, 2}}
+
 func checkShutdownBusy(t *testing.T, runWorkers runWorkersFunc) {
 	const cancelAt = 250 * ms
-	workers := names("w", 3)
-	r, ok := runShutdown(t, runWorkers, workers, queue(100), everyTask(100*ms), cancelAt, time.Second)
+	var workers, want, got []string
+	cost := map[string]time.Duration{}
+	for _, w := range busyWorkers {
+		workers = append(workers, w.name)
+		cost[w.name] = w.task
+		want = append(want, fmt.Sprintf("%s %d", w.name, w.start))
+	}
+	byWorker := func(worker, _ string) time.Duration { return cost[worker] }
+	r, ok := runShutdown(t, runWorkers, workers, queue(100), byWorker, cancelAt, time.Second)
 	if !ok {
 		return
 	}
@@ -63,16 +78,13 @@ func checkShutdownBusy(t *testing.T, runWorkers runWorkersFunc) {
 				"start one goroutine per name and pass that name to work", w, workers)
 		}
 	}
-	total := 0
-	var per []string
 	for _, w := range workers {
-		total += started[w]
-		per = append(per, fmt.Sprintf("%s %d", w, started[w]))
+		got = append(got, fmt.Sprintf("%s %d", w, started[w]))
 	}
-	if total != 9 || slices.ContainsFunc(workers, func(w string) bool { return started[w] != 3 }) {
-		t.Errorf("by the cancel at %v the workers had started %d tasks (%s), want 9, 3 each: "+
-			"with 100ms tasks, each worker starts one at 0s, 100ms and 200ms, taking the next as soon as it is done",
-			cancelAt, total, strings.Join(per, ", "))
+	if !slices.Equal(got, want) {
+		t.Errorf("by the cancel at %v the workers had started %s tasks, want %s: with tasks of 60, 100 and 140ms, "+
+			"each worker takes the next task as soon as it is done with one, without waiting for the others",
+			cancelAt, strings.Join(got, ", "), strings.Join(want, ", "))
 	}
 	if peak := r.inFlight.Peak(); peak > len(workers) {
 		t.Errorf("%d tasks ran at once with %d workers: each worker does one task at a time", peak, len(workers))

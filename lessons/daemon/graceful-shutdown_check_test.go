@@ -117,3 +117,13 @@ func TestAnUnlockedRunWorkersScoresZeroForItsRaceEveryRun(t *testing.T) {
 		assert.Contains(t, out, "FAIL graceful-shutdown: 0/10 points (a data race: 0 points until it is gone)", "run %d", i+1)
 	}
 }
+
+// Tasks of different lengths tell a busy pool from one that waits for
+// its slowest worker before handing out the next round.
+func TestARoundsRunWorkersIsToldToKeepEveryWorkerBusy(t *testing.T) {
+	out := exercisetest.Output(t, "TestBadRoundsRunWorkers")
+	assert.Contains(t, out, "by the cancel at 250ms the workers had started w1 2, w2 2, w3 2 tasks, want w1 5, w2 3, w3 2: "+
+		"with tasks of 60, 100 and 140ms, each worker takes the next task as soon as it is done with one, "+
+		"without waiting for the others")
+	assert.Contains(t, out, "FAIL graceful-shutdown: 5/10 points")
+}

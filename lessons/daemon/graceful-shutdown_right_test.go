@@ -67,9 +67,11 @@ func channelRunWorkers(ctx context.Context, names []string, tasks <-chan string,
 func mutexRunWorkers(ctx context.Context, names []string, tasks <-chan string, work WorkFunc, grace time.Duration) []string {
 	var mu sync.Mutex
 	running := map[string]bool{}
+	for _, name := range names {
+		running[name] = true // all of them before any worker starts
+	}
 	var wg sync.WaitGroup
 	for _, name := range names {
-		running[name] = true
 		wg.Go(func() {
 			defer func() {
 				mu.Lock()

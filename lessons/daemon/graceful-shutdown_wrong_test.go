@@ -260,6 +260,40 @@ func unlockedRunWorkers(ctx context.Context, names []string, tasks <-chan string
 	return late
 }
 
+// roundsRunWorkers hands out tasks in rounds: every worker takes one,
+// and the next round starts when the slowest is done.
+func roundsRunWorkers(ctx context.Context, names []string, tasks <-chan string, work WorkFunc, grace time.Duration) []string {
+	stopped := make([]chan struct{}, len(names))
+	for i := range stopped {
+		stopped[i] = make(chan struct{})
+	}
+	all := make(chan struct{})
+	go func() {
+		defer close(all)
+		defer func() {
+			for _, s := range stopped {
+				close(s)
+			}
+		}()
+		for ctx.Err() == nil {
+			var round sync.WaitGroup
+			for _, name := range names {
+				select {
+				case <-ctx.Done():
+				case task, ok := <-tasks:
+					if !ok {
+						round.Wait()
+						return
+					}
+					round.Go(func() { work(name, task) })
+				}
+			}
+			round.Wait()
+		}
+	}()
+	return graceful(ctx, names, stopped, all, grace)
+}
+
 // waitGrace waits for all until the cancel, then at most grace more,
 // and says whether all came.
 func waitGrace(ctx context.Context, all chan struct{}, grace time.Duration) bool {
@@ -333,4 +367,8 @@ func TestBadNoOkRunWorkers(t *testing.T) {
 func TestBadUnlockedRunWorkers(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckGracefulShutdown(t, unlockedRunWorkers)
+}
+func TestBadRoundsRunWorkers(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGracefulShutdown(t, roundsRunWorkers)
 }
