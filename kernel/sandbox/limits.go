@@ -68,10 +68,14 @@ func RunLimited(ctx context.Context, cmd *exec.Cmd, lim Limits) ([]byte, Overrun
 	}
 	out := make(chan []byte, 1)
 	go func() { out <- readCapped(r, lim.Output, func() { stop(OverOutput) }) }()
-	done := make(chan struct{})
-	go watch(ctx, cmd.Process.Pid, lim, stop, done)
+	done, watched := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(watched)
+		watch(ctx, cmd.Process.Pid, lim, stop, done)
+	}()
 	cmd.Wait()
 	close(done)
+	<-watched // the watcher may be setting hit as the run ends: let it finish
 	select {
 	case b := <-out:
 		return b, hit, nil
