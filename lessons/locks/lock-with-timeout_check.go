@@ -32,7 +32,7 @@ func CheckLockWithTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 	exercise.Check(t, "lock-with-timeout",
 		exercise.Part{Name: "takes a free lock at once", Points: 1,
 			Run: exercise.InMutexBubble(newLock, checkLockFree[L])},
-		exercise.Part{Name: "makes a second goroutine wait until Unlock", Points: 3,
+		exercise.Part{Name: "makes a second goroutine wait until Unlock", Points: 2,
 			Run: exercise.InMutexBubble(newLock, checkLockWaits[L])},
 		exercise.Part{Name: "gives up after the duration while the lock is held", Points: 2,
 			Run: exercise.InMutexBubble(newLock, checkLockTimeout[L])},
@@ -40,6 +40,8 @@ func CheckLockWithTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 			Run: exercise.InMutexBubble(newLock, checkLockContext[L])},
 		exercise.Part{Name: "lets waiters in one at a time", Points: 2,
 			Run: exercise.InMutexBubble(newLock, checkLockQueue[L])},
+		exercise.Part{Name: "lets the waiters that stay in when others give up", Points: 1,
+			Run: exercise.InMutexBubble(newLock, checkLockMixed[L])},
 	)
 }
 
@@ -73,7 +75,7 @@ func checkLockWaits[L TimeoutLocker](t *testing.T, newLock func() L) {
 		if !call(t, how+" on a free lock", func() { acquire(l, how) }) {
 			return
 		}
-		cr := newCrew(2)
+		cr := new(crew)
 		var got bool
 		var took time.Duration
 		start := time.Now()
@@ -102,15 +104,17 @@ func checkLockWaits[L TimeoutLocker](t *testing.T, newLock func() L) {
 	}
 }
 
-// checkLockTimeout holds the lock for a second while a second goroutine
-// asks for it for 50ms. After giving up it must not hold the lock,
-// then or later.
+// checkLockTimeout holds the lock, lets an hour of fake time pass
+// (work after idling), then asks for it for 50ms. After giving up the
+// asker must not hold the lock, then or later, nor have taken it from
+// the holder.
 func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 	const wait = 50 * time.Millisecond
 	l := newLock()
 	if !call(t, "LockTimeout(time.Second) on a free lock", func() { l.LockTimeout(time.Second) }) {
 		return
 	}
+	time.Sleep(time.Hour)
 	got, took, ok := timed(t, "LockTimeout(50ms) on a held lock", func() bool { return l.LockTimeout(wait) })
 	if !ok {
 		return
@@ -121,7 +125,11 @@ func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 			"two goroutines held the lock at once", took)
 		return
 	case took != wait:
-		t.Errorf("LockTimeout(50ms) on a held lock gave up after %v, want exactly 50ms", took)
+		t.Errorf("LockTimeout(50ms) on a held lock (held for an hour already) gave up after %v, want exactly 50ms", took)
+		return
+	}
+	if !stillHeld(t, l, "LockTimeout(50ms) gave up") {
+		return
 	}
 	time.Sleep(time.Second) // time for a late acquire, if something is still trying
 	if !call(t, "Unlock", l.Unlock) {
@@ -134,8 +142,23 @@ func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 	}
 }
 
+// stillHeld asks for a held lock for 10ms, after an attempt that gave
+// up (what says which): it must give up too, or the attempt that gave
+// up freed the holder's lock.
+func stillHeld(t *testing.T, l TimeoutLocker, what string) bool {
+	t.Helper()
+	got, _, ok := timed(t, "LockTimeout(10ms) on a held lock", func() bool { return l.LockTimeout(10 * time.Millisecond) })
+	if ok && got {
+		t.Errorf("after %s, LockTimeout(10ms) from a third goroutine got the lock while its holder still held it: "+
+			"two goroutines held the lock at once. Giving up must leave the lock as it was: do not take "+
+			"the token out unless you put it in", what)
+	}
+	return ok && !got
+}
+
 // checkLockContext gives up on a held lock twice: once when the context
-// is canceled, once when its deadline passes.
+// is canceled, once when its deadline passes. Neither may take the
+// lock later.
 func checkLockContext[L TimeoutLocker](t *testing.T, newLock func() L) {
 	l := newLock()
 	if !call(t, "LockTimeout(time.Second) on a free lock", func() { l.LockTimeout(time.Second) }) {
@@ -170,10 +193,23 @@ func checkLockContext[L TimeoutLocker](t *testing.T, newLock func() L) {
 			return
 		case !errors.Is(err, c.want):
 			t.Errorf("LockContext with %s returned %q, want ctx.Err() (%q)", c.what, err, c.want)
-		}
-		if took != c.at {
+			return
+		case took != c.at:
 			t.Errorf("LockContext with %s on a held lock gave up after %v, want exactly %v", c.what, took, c.at)
+			return
 		}
+		if !stillHeld(t, l, "LockContext with "+c.what+" gave up") {
+			return
+		}
+	}
+	time.Sleep(time.Second) // time for a late acquire, if something is still trying
+	if !call(t, "Unlock", l.Unlock) {
+		return
+	}
+	got, took, ok := timed(t, "LockTimeout(time.Second) after Unlock", func() bool { return l.LockTimeout(time.Second) })
+	if ok && (!got || took != 0) {
+		t.Errorf("after two LockContext calls that gave up and the holder's Unlock, LockTimeout(time.Second) "+
+			"returned %v after %v, want true at once: an attempt that gave up must not take the lock later", got, took)
 	}
 }
 
@@ -189,7 +225,7 @@ func checkLockQueue[L TimeoutLocker](t *testing.T, newLock func() L) {
 	var inside exercise.InFlight
 	start := time.Now()
 	gaveUp := make([]bool, waiters)
-	cr := newCrew(waiters + 1)
+	cr := new(crew)
 	for w := range waiters {
 		cr.Go(func() {
 			if !l.LockTimeout(time.Second) {
@@ -233,19 +269,90 @@ func acquire(l TimeoutLocker, how string) bool {
 	return l.LockTimeout(time.Second)
 }
 
-// timed calls f in a goroutine and returns what it returned and how
-// much fake time it took; ok is false (and t has failed) if f panicked
-// or never returned.
-func timed[R any](t *testing.T, what string, f func() R) (got R, took time.Duration, ok bool) {
-	t.Helper()
-	var r R
-	var d time.Duration
-	start := time.Now()
-	if !call(t, what, func() {
-		r = f()
-		d = time.Since(start)
-	}) {
-		return got, 0, false // f may still be running: leave r and d alone
+// checkLockMixed queues five waiters for a lock held for 100ms, a
+// millisecond apart, each with its own patience: three give up before
+// the holder lets go, two stay in. The two must get the lock one after
+// the other, from 100ms on, each holding it for 10ms; the three must
+// give up on time, each after its own wait.
+func checkLockMixed[L TimeoutLocker](t *testing.T, newLock func() L) {
+	const held, each = 100 * time.Millisecond, 10 * time.Millisecond
+	waiters := []struct {
+		what     string
+		patience time.Duration // 0: LockContext, canceled after cancelAt
+		cancelAt time.Duration
+		stays    bool
+	}{
+		{"LockContext with a context canceled after 30ms", 0, 30 * time.Millisecond, false},
+		{"LockTimeout(50ms)", 50 * time.Millisecond, 0, false},
+		{"LockTimeout(time.Second)", time.Second, 0, true},
+		{"LockTimeout(20ms)", 20 * time.Millisecond, 0, false},
+		{"LockContext with a context canceled after 1s", 0, time.Second, true},
 	}
-	return r, d, true
+	l := newLock()
+	if !call(t, "LockTimeout(time.Second) on a free lock", func() { l.LockTimeout(time.Second) }) {
+		return
+	}
+	start := time.Now()
+	var inside exercise.InFlight
+	got := make([]bool, len(waiters)) // waiter w writes only got[w] and took[w]
+	took := make([]time.Duration, len(waiters))
+	cr := new(crew)
+	for w, wt := range waiters {
+		cr.Go(func() {
+			time.Sleep(time.Duration(w) * time.Millisecond) // in line in this order
+			asked := time.Now()
+			if wt.patience > 0 {
+				got[w] = l.LockTimeout(wt.patience)
+			} else {
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				defer time.AfterFunc(wt.cancelAt, cancel).Stop()
+				got[w] = l.LockContext(ctx) == nil
+			}
+			took[w] = time.Since(asked)
+			if got[w] {
+				leave := inside.Enter()
+				time.Sleep(each)
+				leave()
+				l.Unlock()
+			}
+		})
+	}
+	cr.Go(func() {
+		time.Sleep(held)
+		l.Unlock()
+	})
+	what := "five waiters, three of which gave up before the holder's Unlock at 100ms"
+	if !finished(t, cr, "LockTimeout, LockContext and Unlock") {
+		t.Log("the two waiters that stay in must get the lock after the holder lets go, " +
+			"whatever the waiters in line before them did: one that gave up must not keep its place")
+		return
+	}
+	for w, wt := range waiters {
+		want := wt.patience
+		if want == 0 {
+			want = wt.cancelAt
+		}
+		switch {
+		case got[w] != wt.stays && wt.stays:
+			t.Errorf("%s: %s, in line %dms after the holder locked it, gave up after %v, want it to get the lock",
+				what, wt.what, w, took[w])
+		case got[w] != wt.stays:
+			t.Errorf("%s: %s, in line %dms after the holder locked it, got the lock after %v, "+
+				"while another goroutine held it: two goroutines held the lock at once", what, wt.what, w, took[w])
+		case !wt.stays && took[w] != want:
+			t.Errorf("%s: %s, in line %dms after the holder locked it, gave up after %v, want exactly %v: "+
+				"each waiter gives up after its own wait, whatever the others wait for", what, wt.what, w, took[w], want)
+		default:
+			continue
+		}
+		return
+	}
+	if peak := inside.Peak(); peak > 1 {
+		t.Errorf("%s: %d waiters held the lock at the same time, want one at a time", what, peak)
+	}
+	if done, want := time.Since(start), held+2*each; done != want {
+		t.Errorf("%s: the two that stayed in, holding the lock %v each, were done after %v, want exactly %v: "+
+			"each should get the lock the moment the one before lets go", what, each, done, want)
+	}
 }
