@@ -58,17 +58,19 @@ func checkTransferMoves(t *testing.T, transfer transferFunc) {
 		why      string
 	}{
 		{a, b, 30, [2]int{70, 80}, ""},
-		{b, a, 80, [2]int{150, 0}, ": a transfer of the whole balance is allowed; refuse only when from has less than amount"},
+		{b, a, 20, [2]int{90, 60}, ""},
+		{a, b, 90, [2]int{0, 150}, ": a transfer of the whole balance is allowed; refuse only when from has less than amount"},
 	}
 	for _, s := range steps {
 		before := bank.balances()
 		m := move{s.from, s.to, s.amount}
+		had := s.from.Balance
 		err, ok := transferOnce(t, bank, transfer, s.from, s.to, s.amount, "")
 		if !ok {
 			return
 		}
 		if err != nil {
-			t.Errorf("%v with %d in %v returned %s, want nil%s", m, s.from.Balance, s.from, quoted(err), s.why)
+			t.Errorf("%v with %d in %v returned %s, want nil%s", m, had, s.from, quoted(err), s.why)
 			return
 		}
 		if got := bank.balances(); got[0] != s.want[0] || got[1] != s.want[1] {
@@ -85,6 +87,7 @@ func checkTransferRefuses(t *testing.T, transfer transferFunc) {
 	bank := newWatchedBank(100, 50)
 	a, b := bank.accounts[0], bank.accounts[1]
 	for _, m := range []move{{b, a, 60}, {a, b, 101}} {
+		had := m.from.Balance
 		err, ok := transferOnce(t, bank, transfer, m.from, m.to, m.amount, "")
 		if !ok {
 			return
@@ -92,7 +95,7 @@ func checkTransferRefuses(t *testing.T, transfer transferFunc) {
 		if !errors.Is(err, ErrInsufficientFunds) {
 			t.Errorf("%v with %d in %v returned %v, want an error that wraps "+
 				"locks.ErrInsufficientFunds (return it, or fmt.Errorf(\"…: %%w\", locks.ErrInsufficientFunds))",
-				m, m.from.Balance, m.from, quoted(err))
+				m, had, m.from, quoted(err))
 			return
 		}
 		if got := bank.balances(); got[0] != 100 || got[1] != 50 {

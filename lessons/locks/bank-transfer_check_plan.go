@@ -123,6 +123,11 @@ func wantBalances(t *testing.T, bank *watchedBank, want []int, what string) {
 	if slices.Equal(got, want) {
 		return
 	}
+	if sum(got) == sum(want) {
+		t.Errorf("after %s the balances are %v, want %v: the total is right, but the money went the wrong way. "+
+			"Lock in ID order, but take amount from from and pay it to to, whichever you locked first", what, got, want)
+		return
+	}
 	t.Errorf("after %s the balances are %v, want %v; the total is %d, want %d: "+
 		"two transfers changed a balance at the same time, so lock both accounts before you read either balance",
 		what, got, want, sum(got), sum(want))

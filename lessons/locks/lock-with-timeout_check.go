@@ -128,7 +128,7 @@ func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 		t.Errorf("LockTimeout(50ms) on a held lock (held for an hour already) gave up after %v, want exactly 50ms", took)
 		return
 	}
-	if !stillHeld(t, l, "LockTimeout(50ms) gave up") {
+	if !stillHeld(t, l, "LockTimeout(50ms) gave up", false) {
 		return
 	}
 	time.Sleep(time.Second) // time for a late acquire, if something is still trying
@@ -144,14 +144,27 @@ func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 
 // stillHeld asks for a held lock for 10ms, after an attempt that gave
 // up (what says which): it must give up too, or the attempt that gave
-// up freed the holder's lock.
-func stillHeld(t *testing.T, l TimeoutLocker, what string) bool {
+// up freed the holder's lock. It asks the way the attempt did, with
+// LockContext or LockTimeout, so that a broken other method cannot
+// spoil this part.
+func stillHeld(t *testing.T, l TimeoutLocker, what string, withContext bool) bool {
 	t.Helper()
-	got, _, ok := timed(t, "LockTimeout(10ms) on a held lock", func() bool { return l.LockTimeout(10 * time.Millisecond) })
+	how := "LockTimeout(10ms)"
+	if withContext {
+		how = "LockContext with a 10ms timeout"
+	}
+	got, _, ok := timed(t, how+" on a held lock", func() bool {
+		if !withContext {
+			return l.LockTimeout(10 * time.Millisecond)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+		defer cancel()
+		return l.LockContext(ctx) == nil
+	})
 	if ok && got {
-		t.Errorf("after %s, LockTimeout(10ms) from a third goroutine got the lock while its holder still held it: "+
+		t.Errorf("after %s, %s from a third goroutine got the lock while its holder still held it: "+
 			"two goroutines held the lock at once. Giving up must leave the lock as it was: do not take "+
-			"the token out unless you put it in", what)
+			"the token out unless you put it in", what, how)
 	}
 	return ok && !got
 }
@@ -198,7 +211,7 @@ func checkLockContext[L TimeoutLocker](t *testing.T, newLock func() L) {
 			t.Errorf("LockContext with %s on a held lock gave up after %v, want exactly %v", c.what, took, c.at)
 			return
 		}
-		if !stillHeld(t, l, "LockContext with "+c.what+" gave up") {
+		if !stillHeld(t, l, "LockContext with "+c.what+" gave up", true) {
 			return
 		}
 	}
@@ -269,6 +282,11 @@ func acquire(l TimeoutLocker, how string) bool {
 	return l.LockTimeout(time.Second)
 }
 
+// mixedHint is what checkLockMixed says when a waiter that stays in
+// never gets the lock.
+const mixedHint = "the waiters that stay in must get the lock once the holder lets go, whatever the waiters " +
+	"that gave up did: giving up must leave the lock, and the line of waiters, as if that waiter had never asked"
+
 // checkLockMixed queues five waiters for a lock held for 100ms, a
 // millisecond apart, each with its own patience: three give up before
 // the holder lets go, two stay in. The two must get the lock one after
@@ -324,8 +342,9 @@ func checkLockMixed[L TimeoutLocker](t *testing.T, newLock func() L) {
 	})
 	what := "five waiters, three of which gave up before the holder's Unlock at 100ms"
 	if !finished(t, cr, "LockTimeout, LockContext and Unlock") {
-		t.Log("the two waiters that stay in must get the lock after the holder lets go, " +
-			"whatever the waiters in line before them did: one that gave up must not keep its place")
+		if cr.Panicked() == nil {
+			t.Log(mixedHint)
+		}
 		return
 	}
 	for w, wt := range waiters {
@@ -335,8 +354,8 @@ func checkLockMixed[L TimeoutLocker](t *testing.T, newLock func() L) {
 		}
 		switch {
 		case got[w] != wt.stays && wt.stays:
-			t.Errorf("%s: %s, in line %dms after the holder locked it, gave up after %v, want it to get the lock",
-				what, wt.what, w, took[w])
+			t.Errorf("%s: %s, in line %dms after the holder locked it, gave up after %v, want it to get the lock: %s",
+				what, wt.what, w, took[w], mixedHint)
 		case got[w] != wt.stays:
 			t.Errorf("%s: %s, in line %dms after the holder locked it, got the lock after %v, "+
 				"while another goroutine held it: two goroutines held the lock at once", what, wt.what, w, took[w])
