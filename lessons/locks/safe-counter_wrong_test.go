@@ -228,8 +228,8 @@ func tail(s string, n int) string {
 func TestALoadThenStoreCounterLosesIncrementsEveryRun(t *testing.T) {
 	outs := exercisetest.Outputs(t, 20, "TestBadLoadStoreCounter")
 	eachRun(t, outs, func(t assert.TestingT, out string) {
-		assert.Regexp(t, `Value\("hits"\) = \d+ after 10 goroutines called Inc\("hits"\) 10000 times each, `+
-			`at the same time, want 100000: \d+ increments were lost \(in round [1-5] of 5\); two Incs read the same count`, out)
+		assert.Regexp(t, `Value\("hits"\) = \d+ after 10 goroutines called Inc\("hits"\) (\d+) times in all, `+
+			`at the same time, want \d+: \d+ increments were lost \(in round [1-5] of 5\); two Incs read the same count`, out)
 		assert.Contains(t, out, "--- FAIL: "+subtest("TestBadLoadStoreCounter", "loses no increment when 10 goroutines count one key"))
 		assert.NotContains(t, out, "DATA RACE")
 		assert.Contains(t, out, "FAIL safe-counter: 6/10 points\n")
@@ -239,8 +239,8 @@ func TestALoadThenStoreCounterLosesIncrementsEveryRun(t *testing.T) {
 func TestAReadThenWriteUnderTwoLocksLosesIncrementsEveryRun(t *testing.T) {
 	outs := exercisetest.Outputs(t, 10, "TestBadTwoLocksCounter")
 	eachRun(t, outs, func(t assert.TestingT, out string) {
-		assert.Regexp(t, `Value\("hits"\) = \d+ after 10 goroutines called Inc\("hits"\) 10000 times each, `+
-			`at the same time, want 100000: \d+ increments were lost \(in round [1-5] of 5\)`, out)
+		assert.Regexp(t, `Value\("hits"\) = \d+ after 10 goroutines called Inc\("hits"\) \d+ times in all, `+
+			`at the same time, want \d+: \d+ increments were lost \(in round [1-5] of 5\)`, out)
 		assert.NotContains(t, out, "DATA RACE")
 		assert.Contains(t, out, "FAIL safe-counter: 6/10 points\n")
 	})
@@ -249,8 +249,9 @@ func TestAReadThenWriteUnderTwoLocksLosesIncrementsEveryRun(t *testing.T) {
 func TestACounterThatSleepsBetweenReadAndWriteLosesIncrementsOnTheFakeClock(t *testing.T) {
 	outs := exercisetest.Outputs(t, 2, "TestBadSleepyCounter")
 	eachRun(t, outs, func(t assert.TestingT, out string) {
-		assert.Contains(t, out, `Value("hits") = 10000 after 10 goroutines called Inc("hits") 10000 times each, `+
-			`at the same time, want 100000: 90000 increments were lost (in round 1 of 5); two Incs read the same count `+
+		assert.Regexp(t, `Value\("hits"\) = \d+ after 10 goroutines called Inc\("hits"\) \d+ times in all, `+
+			`at the same time, want \d+: \d+ increments were lost \(in round 1 of 5\)`, out)
+		assert.Contains(t, out, `two Incs read the same count `+
 			`and both wrote it plus one. Do the read, the add and the write under one Lock (or in one atomic Add)`)
 		assert.Contains(t, out, "FAIL safe-counter: 6/10 points\n")
 	})
