@@ -41,9 +41,9 @@ func (l *tokenLock) Unlock() { <-l.token }
 // in line, but a waiter that gives up keeps its place: the lock goes
 // to nobody.
 type queueLock struct {
-	mu     sync.Mutex
-	held   bool
-	queue  []chan struct{}
+	mu    sync.Mutex
+	held  bool
+	queue []chan struct{}
 }
 
 func (l *queueLock) LockContext(ctx context.Context) error {

@@ -72,7 +72,9 @@ func (c *twoLocksCounter) Value(key string) int {
 // read and the write: on the fake clock it loses increments every run.
 type sleepyCounter struct{ twoLocksCounter }
 
-func newSleepyCounter() *sleepyCounter { return &sleepyCounter{twoLocksCounter{counts: map[string]int{}}} }
+func newSleepyCounter() *sleepyCounter {
+	return &sleepyCounter{twoLocksCounter{counts: map[string]int{}}}
+}
 
 func (c *sleepyCounter) Inc(key string) {
 	v := c.Value(key)
