@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/goconc/goconc/lessons/exercise"
@@ -130,7 +131,7 @@ func together(t *testing.T, n int, how, calls string, body func(g int)) bool {
 		})
 	}
 	if how == atOnce {
-		exercise.Blocked() // every goroutine waits at start
+		synctest.Wait() // every goroutine waits at start
 		close(start)
 	}
 	return finished(t, cr, calls)
