@@ -21,7 +21,9 @@ type TimeoutLocker interface {
 // CheckLockWithTimeout checks the lock-with-timeout exercise: newLock
 // returns an unlocked lock; LockTimeout(d) takes it or gives up after
 // d, and LockContext(ctx) takes it or gives up when ctx ends, the
-// moment either happens, never holding the lock after giving up.
+// moment either happens, never holding the lock after giving up, nor
+// taking it later, nor freeing it for its holder; and a waiter that
+// gives up leaves the others in line as if it had never asked.
 //
 // Every claim is timed on synctest's fake clock: "gives up after 50ms"
 // means exactly 50ms, every run. A lock built on a sync.Mutex cannot
