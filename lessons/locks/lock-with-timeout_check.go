@@ -268,7 +268,8 @@ func checkLockQueue[L TimeoutLocker](t *testing.T, newLock func() L) {
 		}
 	}
 	if peak := inside.Peak(); peak > 1 {
-		t.Errorf("%d waiters held the lock at the same time, want one at a time", peak)
+		t.Errorf("%d waiters held the lock at the same time, want one at a time: %s", peak, oneAtATime)
+		return
 	}
 	if took != want {
 		t.Errorf("%d waiters holding the lock %v each, after it was held for %v, were done after %v, want exactly %v: "+
@@ -283,6 +284,10 @@ func acquire(l TimeoutLocker, how string) bool {
 	}
 	return l.LockTimeout(time.Second)
 }
+
+// oneAtATime is what the checks say when waiters held the lock at once.
+const oneAtATime = "Unlock must let exactly one waiter in (hand the token to one, or make every " +
+	"waiter that wakes check again whether the lock is free)"
 
 // mixedHint is what checkLockMixed says when a waiter that stays in
 // never gets the lock.
@@ -370,7 +375,8 @@ func checkLockMixed[L TimeoutLocker](t *testing.T, newLock func() L) {
 		return
 	}
 	if peak := inside.Peak(); peak > 1 {
-		t.Errorf("%s: %d waiters held the lock at the same time, want one at a time", what, peak)
+		t.Errorf("%s: %d waiters held the lock at the same time, want one at a time: %s", what, peak, oneAtATime)
+		return
 	}
 	if done, want := time.Since(start), held+2*each; done != want {
 		t.Errorf("%s: the two that stayed in, holding the lock %v each, were done after %v, want exactly %v: "+

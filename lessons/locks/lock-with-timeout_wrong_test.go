@@ -81,6 +81,51 @@ func (l *queueLock) Unlock() {
 	l.queue = l.queue[1:]
 }
 
+// broadcastLock wakes every waiter on Unlock, by closing a channel,
+// and each one takes the lock without looking whether another already
+// has.
+type broadcastLock struct {
+	mu     sync.Mutex
+	locked bool
+	free   chan struct{} // closed by Unlock
+}
+
+func newBroadcastLock() *broadcastLock { return &broadcastLock{free: make(chan struct{})} }
+
+func (l *broadcastLock) LockContext(ctx context.Context) error {
+	l.mu.Lock()
+	if !l.locked {
+		l.locked = true
+		l.mu.Unlock()
+		return nil
+	}
+	free := l.free
+	l.mu.Unlock()
+	select {
+	case <-free:
+		l.mu.Lock()
+		l.locked = true
+		l.mu.Unlock()
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (l *broadcastLock) LockTimeout(d time.Duration) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	return l.LockContext(ctx) == nil
+}
+
+func (l *broadcastLock) Unlock() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.locked = false
+	close(l.free)
+	l.free = make(chan struct{})
+}
+
 // sharedTimerLock keeps one timer for all its waiters: each
 // LockTimeout resets it, so one waiter's wait moves another's.
 type sharedTimerLock struct {
@@ -193,6 +238,11 @@ func TestBadQueueLock(t *testing.T) {
 	CheckLockWithTimeout(t, func() *queueLock { return new(queueLock) })
 }
 
+func TestBadBroadcastLock(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckLockWithTimeout(t, newBroadcastLock)
+}
+
 func TestBadSharedTimerLock(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckLockWithTimeout(t, newSharedTimerLock)
@@ -235,6 +285,17 @@ func TestALockThatKeepsAGoneWaitersPlaceIsToldTheLockWentToNobody(t *testing.T) 
 			"the waiters that stay in must get the lock once the holder lets go")
 		assert.Contains(t, out, "--- PASS: "+subtest("TestBadQueueLock", "lets waiters in one at a time"))
 		assert.Contains(t, out, "FAIL lock-with-timeout: 5/10 points\n")
+	})
+}
+
+func TestALockThatLetsEveryWaiterInIsToldTheyHeldItAtOnce(t *testing.T) {
+	eachRun(t, exercisetest.Outputs(t, 2, "TestBadBroadcastLock"), func(t assert.TestingT, out string) {
+		assert.Contains(t, out, "5 waiters held the lock at the same time, want one at a time: "+
+			"Unlock must let exactly one waiter in")
+		assert.Contains(t, out, "five waiters, three of which gave up before the holder's Unlock at 100ms: "+
+			"2 waiters held the lock at the same time")
+		assert.NotContains(t, out, "were done after")
+		assert.Contains(t, out, "FAIL lock-with-timeout: 7/10 points\n")
 	})
 }
 
