@@ -3,6 +3,7 @@ package locks
 import (
 	"testing"
 
+	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 	"github.com/stretchr/testify/assert"
 )
@@ -191,7 +192,7 @@ func TestATransferThatChecksUnderAnotherLockIsToldBothPaid(t *testing.T) {
 }
 
 func TestATransferThatReadsTheBalanceUnlockedRacesEveryRun(t *testing.T) {
-	if !raceEnabled {
+	if !exercise.RaceDetectorOn {
 		t.Skip("needs -race")
 	}
 	eachRun(t, exercisetest.Outputs(t, 10, "TestBadPeekingTransfer"), func(t assert.TestingT, out string) {

@@ -35,7 +35,7 @@ type Counter interface {
 // Lock without its Unlock is reported rather than hanging the check.
 func CheckSafeCounter[C Counter](t *testing.T, newCounter func() C) {
 	t.Helper()
-	cc := counterCheck[C]{newCounter, racesSoFar()}
+	cc := counterCheck[C]{newCounter, exercise.RacesSoFar()}
 	exercise.Check(t, "safe-counter",
 		exercise.Part{Name: "counts the increments of one goroutine", Points: 2,
 			Run: exercise.InMutexBubble(cc, checkCountAlone[C])},
@@ -59,7 +59,7 @@ type counterCheck[C Counter] struct {
 // the check began; if so it fails t, saying why the part stops there.
 func (cc counterCheck[C]) raced(t *testing.T) bool {
 	t.Helper()
-	if racesSoFar() == cc.races {
+	if exercise.RacesSoFar() == cc.races {
 		return false
 	}
 	t.Error("not tried with the goroutines at the same time: the race detector reported a data race " +

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync/atomic"
 	"testing"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
 // The counts of hammer: up to hammerRounds rounds, each of
@@ -69,7 +71,7 @@ func hammer[C Counter](t *testing.T, newCounter func() C) {
 			return
 		}
 	}
-	if !raceEnabled {
+	if !exercise.RaceDetectorOn {
 		// Printed, not logged: a passing part's log is not shown.
 		fmt.Printf("safe-counter: not sure that no increment can be lost: %d rounds at once lost none, but without "+
 			"the race detector (-race) Inc runs so fast that two calls seldom overlap, and the check can miss an Inc "+

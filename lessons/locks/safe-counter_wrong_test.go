@@ -263,7 +263,7 @@ func TestACounterThatSleepsBetweenReadAndWriteLosesIncrementsOnTheFakeClock(t *t
 const notTried = "not tried with the goroutines at the same time: the race detector reported a data race (above) in your counter"
 
 func TestAnUnlockedCounterRacesAndScoresZeroEveryRun(t *testing.T) {
-	if !raceEnabled {
+	if !exercise.RaceDetectorOn {
 		t.Skip("needs -race")
 	}
 	outs := exercisetest.Outputs(t, 10, "TestBadRacyCounter")
@@ -277,7 +277,7 @@ func TestAnUnlockedCounterRacesAndScoresZeroEveryRun(t *testing.T) {
 }
 
 func TestAValueWithoutTheLockRacesAndScoresZeroEveryRun(t *testing.T) {
-	if !raceEnabled {
+	if !exercise.RaceDetectorOn {
 		t.Skip("needs -race")
 	}
 	outs := exercisetest.Outputs(t, 5, "TestBadUnlockedReadCounter")
@@ -291,7 +291,7 @@ func TestAValueWithoutTheLockRacesAndScoresZeroEveryRun(t *testing.T) {
 }
 
 func TestWritingUnderAReadLockRacesAndScoresZeroEveryRun(t *testing.T) {
-	if !raceEnabled {
+	if !exercise.RaceDetectorOn {
 		t.Skip("needs -race")
 	}
 	outs := exercisetest.Outputs(t, 5, "TestBadReadLockCounter")
