@@ -35,6 +35,7 @@ func checkStagesStop(t *testing.T, p pipeline) {
 	for range 2 {
 		recv(src)
 	}
+	waitForBlocked() // Source is blocked sending the third
 	cancel()
 	stoppedAfterCancel(t, "Source, with 98 of 100 items left to send,", "sending", src)
 
@@ -64,6 +65,7 @@ func checkStagesStop(t *testing.T, p pipeline) {
 		return
 	}
 	recv(out)
+	waitForBlocked() // Map is blocked sending the second
 	cancel()
 	stoppedAfterCancel(t, "Map, with 9 items left and nobody reading its output,", "sending", out)
 }

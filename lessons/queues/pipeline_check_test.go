@@ -66,7 +66,7 @@ func TestEachWrongPipelineIsCaughtEveryRun(t *testing.T) {
 				"after the context was cancelled: wait in a select with a case <-ctx.Done() that returns ctx.Err()",
 			"waiting (chan receive) in rangeCollect (pipeline_wrong_test.go:",
 			failed(bp, partCollect), "FAIL pipeline: 8/10 points\n"}},
-		{"deafSendMap", 3, []string{
+		{"deafSendMap", 10, []string{
 			"Map, with 9 items left and nobody reading its output, was sending when the context was cancelled, and " +
 				"1m0s later it had still not closed its channel: wait in a select with a case <-ctx.Done() that returns " +
 				"(closing the channel)",
