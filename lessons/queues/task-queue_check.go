@@ -137,7 +137,7 @@ func checkGetWaits(t *testing.T, newQueue newQueueFunc) {
 func checkPutWaits(t *testing.T, newQueue newQueueFunc) {
 	for _, maxsize := range []int{0, -1} {
 		q := newQueue(maxsize)
-		if !putAll(t, q, make([]int, 1000), fmt.Sprintf(
+		if !putAll(t, q, make([]int, 10_000), fmt.Sprintf(
 			"maxsize %d means no limit, as in Python's Queue(maxsize=%d)", maxsize, maxsize)) {
 			return
 		}

@@ -213,8 +213,9 @@ func (*stubQueue) Get() int        { panic("TODO: Get") }
 func (*stubQueue) TaskDone() error { panic("TODO: TaskDone") }
 func (*stubQueue) Join()           { panic("TODO: Join") }
 
-// chanQueue is a buffered channel and a WaitGroup: right but for
-// TaskDone called too often, where the WaitGroup panics.
+// chanQueue is a buffered channel and a WaitGroup: no channel has no
+// limit, so "no limit" is 4096; and TaskDone called too often makes
+// the WaitGroup panic.
 type chanQueue struct {
 	items chan int
 	tasks sync.WaitGroup
