@@ -2,7 +2,6 @@ package queues
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -10,17 +9,6 @@ import (
 
 	"github.com/goconc/goconc/lessons/exercise"
 )
-
-// onOneCore runs f with GOMAXPROCS 1. A goroutine that a Signal or
-// Broadcast wakes is then ready to run but cannot, until the goroutine
-// that woke it blocks or ends: whatever that one does next with the
-// queue comes first. The checks use it to force, on every run, the
-// moment a wrong queue goes wrong (a Put slipping in before the Put it
-// woke), which on many cores happens only now and then.
-func onOneCore(f func()) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	f()
-}
 
 // tally counts what the check's own calls of Put and Get did: size is
 // how many items the queue holds once every goroutine is blocked.

@@ -77,13 +77,13 @@ const (
 func TestEachWrongQueueIsCaughtEveryRun(t *testing.T) {
 	const bq = "TestBadQueue"
 	for _, c := range []caught{
-		{"ifWait", 10, []string{
+		{"ifWait", 20, []string{
 			"with maxsize 2, the queue full and 6 Puts waiting, a worker took an item with Get and at once put a new one " +
 				"(as a crawler puts the links it found): the queue then held 3 items, want at most 2. Get woke a waiting Put, " +
 				"but the worker's Put took the room first; the woken Put did not look again. When Wait returns, the state " +
 				"may have changed again: wait in a for loop, not an if (for len(q.items) >= q.maxsize { q.notFull.Wait() })",
 			failed(bq, partBounds), passed(bq, partWakeUps), "FAIL task-queue: 8/10 points\n"}},
-		{"ifWaitGet", 10, []string{
+		{"ifWaitGet", 20, []string{
 			"with 6 Gets waiting on an empty queue, a worker put an item and at once took one with Get: a woken Get panicked: " +
 				"runtime error: index out of range [0] with length 0 (in (*pyQueue).Get). Put woke a waiting Get, but the " +
 				"worker's Get took the item first; the woken Get did not look again.",
