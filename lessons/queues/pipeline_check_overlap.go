@@ -16,22 +16,22 @@ func checkPipelineOverlaps(t *testing.T, p pipeline) {
 	}
 	begin := time.Now()
 	src, ok := returns(t, func() <-chan int { return p.source(ctx, make([]int, n)) },
-		"Source did not return within %v", patience)
+		"Source did not return within %v", stuck)
 	if !ok {
 		return
 	}
 	first, ok := returns(t, func() <-chan int { return p.mapf(ctx, src, slow) },
-		"Map did not return within %v", patience)
+		"Map did not return within %v", stuck)
 	if !ok {
 		return
 	}
 	second, ok := returns(t, func() <-chan int { return p.mapf(ctx, first, slow) },
-		"Map did not return within %v", patience)
+		"Map did not return within %v", stuck)
 	if !ok {
 		return
 	}
 	r, ok := returns(t, func() collected { return collect(p.collect, ctx, second) },
-		"Collect did not return within %v", patience)
+		"Collect did not return within %v", stuck)
 	if !ok {
 		return
 	}

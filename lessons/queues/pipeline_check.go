@@ -59,18 +59,18 @@ func (p pipeline) run(t *testing.T, ctx context.Context, items []int, f func(int
 	t.Helper()
 	src, ok := returns(t, func() <-chan int { return p.source(ctx, items) },
 		"Source did not return within %v: start a goroutine that sends the items, "+
-			"and return the channel at once", patience)
+			"and return the channel at once", stuck)
 	if !ok {
 		return collected{}, false
 	}
 	mid, ok := returns(t, func() <-chan int { return p.mapf(ctx, src, f) },
 		"Map did not return within %v: start a goroutine that reads in and sends on out, "+
-			"and return out at once", patience)
+			"and return out at once", stuck)
 	if !ok {
 		return collected{}, false
 	}
 	return returns(t, func() collected { return collect(p.collect, ctx, mid) },
-		"Collect did not return within %v of fake time: are Source and Map closing their channels when done?", patience)
+		"Collect did not return within %v of fake time: are Source and Map closing their channels when done?", stuck)
 }
 
 // collected is what Collect returned.

@@ -25,18 +25,22 @@ func CheckTaskQueue[Q Queue[int]](t *testing.T, newQueue func(maxsize int) Q) {
 	t.Helper()
 	newQ := func(maxsize int) Queue[int] { return newQueue(maxsize) }
 	exercise.Check(t, "task-queue",
-		exercise.Part{Name: "gives the items back first in, first out", Points: 2,
+		exercise.Part{Name: "gives the items back first in, first out", Points: 1,
 			Run: exercise.InBubble(newQ, checkFIFO)},
 		exercise.Part{Name: "makes Get wait until an item is put", Points: 1,
 			Run: exercise.InBubble(newQ, checkGetWaits)},
-		exercise.Part{Name: "makes Put wait while the queue holds maxsize items", Points: 2,
+		exercise.Part{Name: "makes Put wait while the queue holds maxsize items", Points: 1,
 			Run: exercise.InBubble(newQ, checkPutWaits)},
 		exercise.Part{Name: "makes Join wait until every item is marked done", Points: 2,
 			Run: exercise.InBubble(newQ, checkJoin)},
 		exercise.Part{Name: "returns an error from TaskDone called too often", Points: 1,
 			Run: exercise.InBubble(newQ, checkTaskDoneTooOften)},
-		exercise.Part{Name: "is safe for many goroutines at once", Points: 2,
+		exercise.Part{Name: "gives every item out exactly once to many goroutines at once", Points: 1,
 			Run: exercise.InBubble(newQ, checkManyGoroutines)},
+		exercise.Part{Name: "keeps between 0 and maxsize items with many producers and consumers at once", Points: 2,
+			Run: exercise.InBubble(newQ, checkWithinBounds)},
+		exercise.Part{Name: "wakes every goroutine that can go on, with several waiting at once", Points: 1,
+			Run: exercise.InBubble(newQ, checkWakeUps)},
 	)
 }
 
@@ -51,7 +55,7 @@ func getN(t *testing.T, q Queue[int], n int, state string) ([]int, bool) {
 			got[i] = q.Get()
 		}
 		return got
-	}, "%d calls of Get did not return within %v although %s", n, patience, state)
+	}, "%d calls of Get did not return within %v although %s", n, stuck, state)
 }
 
 // putAll puts items on q, failing t if any Put blocks.
@@ -66,7 +70,7 @@ func putAll(t *testing.T, q Queue[int], items []int, state string) bool {
 			q.Put(v)
 		}
 		return true
-	}, "putting %s did not return within %v although %s", what, patience, state)
+	}, "putting %s did not return within %v although %s", what, stuck, state)
 	return ok
 }
 
@@ -111,9 +115,9 @@ func checkGetWaits(t *testing.T, newQueue newQueueFunc) {
 	q := newQueue(0)
 	origin := time.Now()
 	var got int
-	get := callAsync(t, origin, func() { got = q.Get() })
+	get := exercise.Go(func() { got = q.Get() })
 	time.Sleep(50 * ms)
-	if get.returned() {
+	if get.Returned() {
 		t.Errorf("Get on an empty queue returned %d at once, want it to wait until an item is put: "+
 			"while the queue is empty, wait (sync.Cond.Wait in a for loop)", got)
 		return
@@ -121,19 +125,19 @@ func checkGetWaits(t *testing.T, newQueue newQueueFunc) {
 	if !putAll(t, q, []int{42}, "nothing limits the queue") {
 		return
 	}
-	if !get.wait(t, "Get still waited %v after Put(42) on the empty queue it was waiting on: "+
-		"Put must wake a goroutine waiting in Get (cond.Signal)", patience) {
+	if !waitFor(t, get, "Get still waited %v after Put(42) on the empty queue it was waiting on: "+
+		"Put must wake a goroutine waiting in Get (cond.Signal)", stuck) {
 		return
 	}
-	if got != 42 || get.at != 50*ms {
-		t.Errorf("Get returned %d after %v, want 42 after 50ms, when it was put", got, get.at)
+	if at := since(get, origin); got != 42 || at != 50*ms {
+		t.Errorf("Get returned %d after %v, want 42 after 50ms, when it was put", got, at)
 	}
 }
 
 func checkPutWaits(t *testing.T, newQueue newQueueFunc) {
 	for _, maxsize := range []int{0, -1} {
 		q := newQueue(maxsize)
-		if !putAll(t, q, make([]int, 1000), fmt.Sprintf(
+		if !putAll(t, q, make([]int, 10_000), fmt.Sprintf(
 			"maxsize %d means no limit, as in Python's Queue(maxsize=%d)", maxsize, maxsize)) {
 			return
 		}
@@ -143,23 +147,23 @@ func checkPutWaits(t *testing.T, newQueue newQueueFunc) {
 	if !putAll(t, q, []int{1, 2}, "a queue with maxsize 2 has room for 2 items") {
 		return
 	}
-	put := callAsync(t, origin, func() { q.Put(3) })
+	put := exercise.Go(func() { q.Put(3) })
 	time.Sleep(50 * ms)
-	if put.returned() {
+	if put.Returned() {
 		t.Errorf("Put(3) on a queue with maxsize 2 that held 2 items returned after %v, "+
-			"want it to wait until a Get made room (at 50ms): while len(items) >= maxsize, wait", put.at)
+			"want it to wait until a Get made room (at 50ms): while len(items) >= maxsize, wait", since(put, origin))
 		return
 	}
 	got, ok := getN(t, q, 1, "the queue held 2 items")
 	if !ok {
 		return
 	}
-	if !put.wait(t, "Put(3) still waited %v after Get took an item from the full queue: "+
-		"Get must wake a goroutine waiting in Put", patience) {
+	if !waitFor(t, put, "Put(3) still waited %v after Get took an item from the full queue: "+
+		"Get must wake a goroutine waiting in Put", stuck) {
 		return
 	}
-	if put.at != 50*ms {
-		t.Errorf("Put(3) returned after %v, want 50ms: when Get made room", put.at)
+	if at := since(put, origin); at != 50*ms {
+		t.Errorf("Put(3) returned after %v, want 50ms: when Get made room", at)
 	}
 	rest, ok := getN(t, q, 2, "the queue held 2 items")
 	if ok && !slices.Equal(append(got, rest...), []int{1, 2, 3}) {

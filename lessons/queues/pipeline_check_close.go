@@ -15,7 +15,7 @@ func closesAfter(t *testing.T, stage string, ch <-chan int, want []int) bool {
 		v, ok, timedOut := recv(ch)
 		switch {
 		case timedOut:
-			t.Errorf("%s sent %d of its %d items, then nothing for %v", stage, i, len(want), patience)
+			t.Errorf("%s sent %d of its %d items, then nothing for %v", stage, i, len(want), stuck)
 			return false
 		case !ok:
 			t.Errorf("%s closed its channel after %d of its %d items", stage, i, len(want))
@@ -43,7 +43,7 @@ func checkPipelineCloses(t *testing.T, p pipeline) {
 	ctx := context.Background()
 	src, ok := returns(t, func() <-chan int { return p.source(ctx, []int{1, 2, 3}) },
 		"Source did not return within %v: return the channel at once, "+
-			"and send on it from a goroutine", patience)
+			"and send on it from a goroutine", stuck)
 	if !ok || !closesAfter(t, "Source given [1 2 3]", src, []int{1, 2, 3}) {
 		return
 	}
@@ -53,7 +53,7 @@ func checkPipelineCloses(t *testing.T, p pipeline) {
 	double := func(x int) int { return 2 * x }
 	out, ok := returns(t, func() <-chan int { return p.mapf(ctx, in, double) },
 		"Map did not return within %v: return the output channel at once, "+
-			"and work from a goroutine", patience)
+			"and work from a goroutine", stuck)
 	if !ok {
 		close(in)
 		return
@@ -70,7 +70,7 @@ func checkPipelineCloses(t *testing.T, p pipeline) {
 	close(done)
 	r, ok := returns(t, func() collected { return collect(p.collect, ctx, done) },
 		"Collect did not return within %v after its input was closed: "+
-			"stop when a receive says the channel is closed (v, ok := <-in; or a for-range)", patience)
+			"stop when a receive says the channel is closed (v, ok := <-in; or a for-range)", stuck)
 	if ok && (fmt.Sprint(r.got) != "[5 6]" || r.err != nil) {
 		t.Errorf("Collect of a channel holding 5 and 6, then closed, returned %v and %v, want [5 6] and nil", r.got, r.err)
 	}
@@ -83,7 +83,7 @@ func send(in chan<- int, vs ...int) {
 	for _, v := range vs {
 		select {
 		case in <- v:
-		case <-time.After(patience):
+		case <-time.After(stuck):
 			return
 		}
 	}

@@ -3,27 +3,29 @@ package queues
 import (
 	"testing"
 	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
 func checkJoin(t *testing.T, newQueue newQueueFunc) {
 	q := newQueue(0)
 	origin := time.Now()
-	if !callAsync(t, origin, q.Join).wait(t, "Join on a new queue did not return within %v: "+
-		"with no unfinished task there is nothing to wait for", patience) {
+	if !waitFor(t, exercise.Go(q.Join), "Join on a new queue did not return within %v: "+
+		"with no unfinished task there is nothing to wait for", stuck) {
 		return
 	}
 	if !putAll(t, q, []int{10, 20, 30}, "the queue has no maxsize") {
 		return
 	}
 	// Two goroutines join at once: both must be woken (cond.Broadcast).
-	joins := []*call{callAsync(t, origin, q.Join), callAsync(t, origin, q.Join)}
+	joins := []*exercise.Call{exercise.Go(q.Join), exercise.Go(q.Join)}
 	if _, ok := getN(t, q, 3, "the queue held 3 items"); !ok {
 		return
 	}
 	time.Sleep(10 * ms)
-	if joins[0].returned() {
+	if joins[0].Returned() {
 		t.Errorf("Join returned after %v, when all 3 items had been taken by Get but none marked done, "+
-			"want it to wait for 3 calls of TaskDone: Get does not finish a task, TaskDone does", joins[0].at)
+			"want it to wait for 3 calls of TaskDone: Get does not finish a task, TaskDone does", since(joins[0], origin))
 		return
 	}
 	// The workers mark the items done at 20ms, 30ms and 40ms.
@@ -33,24 +35,24 @@ func checkJoin(t *testing.T, newQueue newQueueFunc) {
 			t.Errorf("TaskDone number %d for 3 items put returned %v, want nil", i+1, err)
 			return
 		}
-		if i < 2 && joins[0].returned() {
+		if i < 2 && joins[0].Returned() {
 			t.Errorf("Join returned after %v with %d of 3 tasks unfinished, want 40ms, "+
-				"when the last of them was marked done", joins[0].at, 2-i)
+				"when the last of them was marked done", since(joins[0], origin), 2-i)
 			return
 		}
 	}
 	for i, j := range joins {
-		if !j.wait(t, "Join number %d of 2, called at the same time, still waited %v after the last TaskDone: "+
+		if !waitFor(t, j, "Join number %d of 2, called at the same time, still waited %v after the last TaskDone: "+
 			"wake every goroutine waiting in Join when the count reaches 0 (cond.Broadcast, not Signal)",
-			i+1, patience) {
+			i+1, stuck) {
 			return
 		}
-		if j.at != 40*ms {
-			t.Errorf("Join number %d returned after %v, want 40ms, when the last task was marked done", i+1, j.at)
+		if at := since(j, origin); at != 40*ms {
+			t.Errorf("Join number %d returned after %v, want 40ms, when the last task was marked done", i+1, at)
 		}
 	}
-	if !callAsync(t, origin, q.Join).wait(t, "Join on a queue whose every task was done "+
-		"did not return within %v", patience) {
+	if !waitFor(t, exercise.Go(q.Join), "Join on a queue whose every task was done "+
+		"did not return within %v", stuck) {
 		return
 	}
 }
@@ -82,8 +84,8 @@ func checkTaskDoneTooOften(t *testing.T, newQueue newQueueFunc) {
 	if !putAll(t, q, []int{2}, "the queue has no maxsize") {
 		return
 	}
-	join := callAsync(t, time.Now(), q.Join)
-	if join.returned() {
+	join := exercise.Go(q.Join)
+	if join.Returned() {
 		t.Errorf("after 2 calls of TaskDone that returned errors, Put(2) then Join: Join returned at once, " +
 			"want it to wait for TaskDone: a TaskDone that returns an error must not change the count")
 		q.TaskDone()
@@ -92,5 +94,5 @@ func checkTaskDoneTooOften(t *testing.T, newQueue newQueueFunc) {
 	if err := q.TaskDone(); err != nil {
 		t.Errorf("TaskDone for the item put after the errors returned %v, want nil", err)
 	}
-	join.wait(t, "Join still waited %v after the last task was marked done", patience)
+	waitFor(t, join, "Join still waited %v after the last task was marked done", stuck)
 }
