@@ -46,7 +46,7 @@ func (n *tally) size() int {
 // wait on. The same for Get: a worker puts an item and at once takes
 // one, while Gets wait on the empty queue.
 func checkWithinBounds(t *testing.T, newQueue newQueueFunc) {
-	onOneCore(func() {
+	exercise.OnOneThread(func() {
 		if putsWithinMaxsize(t, newQueue) {
 			getsWithinEmpty(t, newQueue)
 		}

@@ -9,11 +9,11 @@ import (
 
 // checkWakeUps makes several goroutines wait at once, of different
 // kinds, then changes the state several times in a row, before any
-// of the woken goroutines can run (see onOneCore). A queue that wakes
+// of the woken goroutines can run (see exercise.OnOneThread). A queue that wakes
 // too few, or the wrong kind, leaves a goroutine asleep that could
 // go on: a lost wake-up, and a program that hangs.
 func checkWakeUps(t *testing.T, newQueue newQueueFunc) {
-	onOneCore(func() {
+	exercise.OnOneThread(func() {
 		_ = putsWakeGetsPastAJoin(t, newQueue) &&
 			getsWakePutsOnOneSlot(t, newQueue) &&
 			getsWakeEveryPut(t, newQueue)

@@ -21,26 +21,27 @@ type copyAllFunc = func(jobs []CopyJob, workers int, copyFile CopyFunc) error
 // does) after still copying the rest. Like every check, it ends with
 // [exercise.NoRaceClaim]: a data race scores the exercise 0. It runs the
 // learner's goroutines on one thread, so that a race is always
-// reported as one (see onOneThread).
+// reported as one (see [exercise.OnOneThread]).
 //
 // All but the last part inject a copy that sleeps on synctest's fake
 // clock and records when it ran; the last copies real files with
 // [CopyFile].
 func CheckCopyAll(t *testing.T, copyAll func(jobs []CopyJob, workers int, copyFile CopyFunc) error) {
 	t.Helper()
-	defer onOneThread()()
-	exercise.Check(t, "copy-all",
-		exercise.Part{Name: "copies every file exactly once", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyOnce)},
-		exercise.Part{Name: "never runs more copies at once than there are workers", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyBound)},
-		exercise.Part{Name: "keeps every worker copying while jobs are left", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyBusy)},
-		exercise.Part{Name: "reports every failed copy and still copies the rest", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyFailures)},
-		exercise.Part{Name: "copies real files byte for byte", Points: 2,
-			Run: func(t *testing.T) { checkCopyFiles(t, copyAll) }},
-	)
+	exercise.OnOneThread(func() {
+		exercise.Check(t, "copy-all",
+			exercise.Part{Name: "copies every file exactly once", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyOnce)},
+			exercise.Part{Name: "never runs more copies at once than there are workers", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyBound)},
+			exercise.Part{Name: "keeps every worker copying while jobs are left", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyBusy)},
+			exercise.Part{Name: "reports every failed copy and still copies the rest", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyFailures)},
+			exercise.Part{Name: "copies real files byte for byte", Points: 2,
+				Run: func(t *testing.T) { checkCopyFiles(t, copyAll) }},
+		)
+	})
 }
 
 // callCopyAll calls copyAll under the fake-time limit: code that can
