@@ -1,108 +1,78 @@
 package pools
 
-import (
-	"sync"
-	"testing"
+import "testing"
 
-	"github.com/goconc/goconc/lessons/exercise"
-	"github.com/goconc/goconc/lessons/exercise/exercisetest"
-	"github.com/stretchr/testify/assert"
-)
+// What the learner reads when the parallel-map check fails the wrong
+// ParallelMaps of parallel-map_wrong_test.go: the line that says what
+// to fix, and the score.
 
-// The checks must fail wrong code with messages that tell the learner
-// what to fix. The Bad… tests below run them on mistakes a learner
-// makes; they fail on purpose, so they only run in a child process
-// that the tests after them start and read.
+const busyMap = "keeps every worker busy while inputs are left"
 
-// unboundedParallelMap forgets the pool: one goroutine per input.
-func unboundedParallelMap[T, R any](in []T, workers int, f func(T) R) []R {
-	out := make([]R, len(in))
-	var wg sync.WaitGroup
-	for i, x := range in {
-		wg.Go(func() { out[i] = f(x) })
-	}
-	wg.Wait()
-	return out
+func unevenMapIdle(at string, running, waiting, took, pool string) string {
+	return "with inputs of 900, 100, 200, 100, 150, 100, 50, 200, 100, 100 ms and 3 workers, at " + at +
+		" of fake time only " + running + " calling f, while " + waiting + " of the 10 inputs had not started yet: " +
+		"a worker that is done must start the next input at once; do not start the inputs in batches of 3, " +
+		"nor deal them out to the workers in advance (yours took " + took + " in all; a pool whose free worker " +
+		"takes the next input at once needs " + pool + " for them, in the order yours started them)"
 }
 
-// appendingParallelMap keeps the results in the order they finish.
-func appendingParallelMap[T, R any](in []T, workers int, f func(T) R) []R {
-	next := make(chan T)
-	results := make(chan R)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for x := range next {
-				results <- f(x)
-			}
-		})
-	}
-	go func() {
-		for _, x := range in {
-			next <- x
-		}
-		close(next)
-		wg.Wait()
-		close(results)
-	}()
-	var out []R
-	for r := range results {
-		out = append(out, r)
-	}
-	return out
+func TestInputsDealtOutInAdvanceAreToldAWorkerSatIdle(t *testing.T) {
+	saysEveryRun(t, runsOfBadOnClock, "TestBadDealtParallelMap",
+		"--- FAIL: "+subtest("TestBadDealtParallelMap", busyMap),
+		unevenMapIdle("400ms", "2 of the 3 workers were", "3", "1.15s", "900ms"),
+		"FAIL parallel-map: 7/10 points")
 }
 
-// batchParallelMap starts workers inputs at a time and waits for the
-// whole batch before the next.
-func batchParallelMap[T, R any](in []T, workers int, f func(T) R) []R {
-	out := make([]R, len(in))
-	for start := 0; start < len(in); start += workers {
-		var wg sync.WaitGroup
-		for i := start; i < min(start+workers, len(in)); i++ {
-			wg.Go(func() { out[i] = f(in[i]) })
-		}
-		wg.Wait()
-	}
-	return out
+func TestContiguousBlocksOfInputsAreToldAWorkerSatIdle(t *testing.T) {
+	saysEveryRun(t, runsOfBadOnClock, "TestBadBlockParallelMap",
+		unevenMapIdle("350ms", "2 of the 3 workers were", "2", "1.2s", "900ms"),
+		"FAIL parallel-map: 7/10 points")
 }
 
-func TestBadUnboundedParallelMap(t *testing.T) {
-	exercisetest.OnlyInChild(t)
-	CheckParallelMap(t, unboundedParallelMap[int, string])
+func TestBatchesOfInputsAreToldAWorkerSatIdle(t *testing.T) {
+	saysEveryRun(t, runsOfBadOnClock, "TestBadBatchParallelMap",
+		unevenMapIdle("100ms", "2 of the 3 workers were", "7", "1.35s", "900ms"),
+		"FAIL parallel-map: 7/10 points")
 }
 
-func TestBadAppendingParallelMap(t *testing.T) {
-	exercisetest.OnlyInChild(t)
-	CheckParallelMap(t, appendingParallelMap[int, string])
-}
-
-func TestBadBatchParallelMap(t *testing.T) {
-	exercisetest.OnlyInChild(t)
-	CheckParallelMap(t, batchParallelMap[int, string])
-}
-
-func subtest(test, part string) string { return test + "/" + exercise.SubtestName(part) }
-
-func TestAnUnboundedParallelMapIsToldItRanMoreThanItsWorkers(t *testing.T) {
-	out := exercisetest.Output(t, "TestBadUnboundedParallelMap")
-	assert.Contains(t, out, "10 calls of f ran at once with workers=3: more than 3 at once; "+
-		"start a fixed pool of 3 goroutines that take inputs from a channel, not one goroutine per input")
-	assert.Contains(t, out, "ParallelMap took 100ms of fake time for 10 inputs of 100ms with 3 workers, "+
-		"want 400ms (4 rounds of 3): it returned before its calls were done, or ran them all at once")
-	assert.Contains(t, out, "FAIL parallel-map: 5/10 points")
+func TestASharedIndexWithoutALockScoresZero(t *testing.T) {
+	saysEveryRun(t, runsOfBad, "TestBadRacyParallelMap",
+		"WARNING: DATA RACE",
+		"--- FAIL: "+subtest("TestBadRacyParallelMap", "has no data race"),
+		"FAIL parallel-map: 0/10 points (a data race: 0 points until it is gone)")
 }
 
 func TestAnAppendingParallelMapIsToldToWriteIntoSlots(t *testing.T) {
-	out := exercisetest.Output(t, "TestBadAppendingParallelMap")
-	assert.Contains(t, out, "--- FAIL: "+subtest("TestBadAppendingParallelMap", "returns f of every input in the order given"))
-	assert.Contains(t, out, `want ["v0" "v1" "v2" "v3" "v4" "v5" "v6" "v7" "v8" "v9"]: here later inputs finish first; `+
-		"write the result of in[i] into out[i] instead of appending results as they come")
-	assert.Contains(t, out, "FAIL parallel-map: 8/10 points")
+	saysEveryRun(t, runsOfBadOnClock, "TestBadAppendingParallelMap",
+		"--- FAIL: "+subtest("TestBadAppendingParallelMap", "returns f of every input in the order given"),
+		`want ["v0" "v1" "v2" "v3" "v4" "v5" "v6" "v7" "v8" "v9"]: here later inputs finish first; `+
+			"write the result of in[i] into out[i] instead of appending results as they come",
+		"FAIL parallel-map: 8/10 points")
 }
 
-func TestABatchParallelMapIsToldItsWorkersSatIdle(t *testing.T) {
-	out := exercisetest.Output(t, "TestBadBatchParallelMap")
-	assert.Contains(t, out, "ParallelMap took 500ms of fake time for inputs of 400ms, 100ms, 100ms, 100ms with 2 workers, "+
-		"want 400ms: while one worker is busy with the slow input, the other should do the three quick ones")
-	assert.Contains(t, out, "FAIL parallel-map: 7/10 points")
+func TestAParallelMapThatDoesNotWaitIsTold(t *testing.T) {
+	saysEveryRun(t, runsOfBad, "TestBadUnwaitedParallelMap",
+		"your function returned while goroutines it started were still working (they finished later): "+
+			"wait for every goroutine you start before returning:",
+		// It may race with the check's reading of the results too,
+		// depending on the schedule; the score is 0 either way.
+		"FAIL parallel-map: 0/10 points")
+}
+
+func TestAnUnboundedParallelMapIsToldItRanMoreThanItsWorkers(t *testing.T) {
+	saysEveryRun(t, runsOfBadOnClock, "TestBadUnboundedParallelMap",
+		"10 calls of f ran at once with workers=3: more than 3 at once; "+
+			"start a fixed pool of 3 goroutines that take inputs from a channel, not one goroutine per input",
+		"ParallelMap took 100ms of fake time for 10 inputs of 100ms with 3 workers, "+
+			"want 400ms (4 rounds of 3): it returned before its calls were done, or ran them all at once",
+		"FAIL parallel-map: 5/10 points")
+}
+
+func TestASequentialParallelMapIsToldToUseItsWorkers(t *testing.T) {
+	saysEveryRun(t, runsOfBadOnClock, "TestBadSequentialParallelMap",
+		"ParallelMap took 1s of fake time for 10 inputs of 100ms with 3 workers, want 400ms (4 rounds of 3): "+
+			"the calls ran one after another, let all 3 workers call f at the same time",
+		unevenMapIdle("0s", "1 of the 3 workers was", "9", "2s", "900ms"),
+		"ParallelMap took 300ms of fake time for 3 inputs of 100ms with 8 workers, want 100ms: all 3 at once",
+		"FAIL parallel-map: 5/10 points")
 }
