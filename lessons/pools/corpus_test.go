@@ -21,15 +21,22 @@ import (
 // runsOfBad times, enough for a catch that holds only on some runs to
 // show; one that the fake clock makes deterministic, runsOfBadOnClock
 // times, to show it is; both few enough for a 2-core machine.
+// A sum-primes child also sums the seed's real primes, a second of CPU:
+// its fake-clock catches run runsOfBadSum times.
 const (
 	runsOfBad        = 10
 	runsOfBadOnClock = 3
+	runsOfBadSum     = 1
 )
 
 // saysEveryRun runs the test named bad in n child processes and
-// asserts that each printed every one of lines.
+// asserts that each printed every one of lines. The tests that call it
+// run in parallel with each other (go test's -parallel, GOMAXPROCS at
+// a time): most of a child's time is its start and the seed's real
+// primes, not the fake clock.
 func saysEveryRun(t *testing.T, n int, bad string, lines ...string) {
 	t.Helper()
+	t.Parallel()
 	for run, out := range exercisetest.Outputs(t, n, bad) {
 		for _, line := range lines {
 			if !strings.Contains(out, line) {
@@ -52,3 +59,7 @@ func bad(t *testing.T) {
 // runsOfRight is how many times, in this process, a correct
 // implementation runs: it must pass every one.
 const runsOfRight = 20
+
+// runsOfRightSum is runsOfRight for sum-primes, whose first part sums
+// the seed's real primes, a second of CPU each time: fewer runs.
+const runsOfRightSum = 3

@@ -8,30 +8,33 @@ import "testing"
 
 const busyMap = "keeps every worker busy while inputs are left"
 
-func unevenMapIdle(at string, running, waiting, took, pool string) string {
+// unevenMapIdle is the line that says a worker sat idle, up to the
+// figures that follow it: the time a pool needs for the inputs in the
+// order the learner's code started them, which goroutines started at
+// the same instant may take in any order.
+func unevenMapIdle(at string, running, waiting string) string {
 	return "with inputs of 900, 100, 200, 100, 150, 100, 50, 200, 100, 100 ms and 3 workers, at " + at +
 		" of fake time only " + running + " calling f, while " + waiting + " of the 10 inputs had not started yet: " +
 		"a worker that is done must start the next input at once; do not start the inputs in batches of 3, " +
-		"nor deal them out to the workers in advance (yours took " + took + " in all; a pool whose free worker " +
-		"takes the next input at once needs " + pool + " for them, in the order yours started them)"
+		"nor deal them out to the workers in advance (yours took "
 }
 
 func TestInputsDealtOutInAdvanceAreToldAWorkerSatIdle(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadDealtParallelMap",
 		"--- FAIL: "+subtest("TestBadDealtParallelMap", busyMap),
-		unevenMapIdle("400ms", "2 of the 3 workers were", "3", "1.15s", "900ms"),
+		unevenMapIdle("400ms", "2 of the 3 workers were", "3"),
 		"FAIL parallel-map: 7/10 points")
 }
 
 func TestContiguousBlocksOfInputsAreToldAWorkerSatIdle(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadBlockParallelMap",
-		unevenMapIdle("350ms", "2 of the 3 workers were", "2", "1.2s", "900ms"),
+		unevenMapIdle("350ms", "2 of the 3 workers were", "2"),
 		"FAIL parallel-map: 7/10 points")
 }
 
 func TestBatchesOfInputsAreToldAWorkerSatIdle(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadBatchParallelMap",
-		unevenMapIdle("100ms", "2 of the 3 workers were", "7", "1.35s", "900ms"),
+		unevenMapIdle("100ms", "2 of the 3 workers were", "7"),
 		"FAIL parallel-map: 7/10 points")
 }
 
@@ -72,7 +75,7 @@ func TestASequentialParallelMapIsToldToUseItsWorkers(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadSequentialParallelMap",
 		"ParallelMap took 1s of fake time for 10 inputs of 100ms with 3 workers, want 400ms (4 rounds of 3): "+
 			"the calls ran one after another, let all 3 workers call f at the same time",
-		unevenMapIdle("0s", "1 of the 3 workers was", "9", "2s", "900ms"),
+		unevenMapIdle("0s", "1 of the 3 workers was", "9"),
 		"ParallelMap took 300ms of fake time for 3 inputs of 100ms with 8 workers, want 100ms: all 3 at once",
 		"FAIL parallel-map: 5/10 points")
 }

@@ -1,103 +1,76 @@
 package pools
 
-import (
-	"sync"
-	"testing"
+import "testing"
 
-	"github.com/goconc/goconc/lessons/exercise/exercisetest"
-	"github.com/stretchr/testify/assert"
-)
+// What the learner reads when the sum-primes check fails the wrong
+// SumPrimes of sum-primes_wrong_test.go: the line that says what to
+// fix, and the score.
 
-// perLimitSumPrimes is the seed's Pool.map: one goroutine per limit,
-// each summing its whole range. It ignores workers and chunkSize.
-func perLimitSumPrimes(limits []int, workers, chunkSize int, sumBetween func(lo, hi int) int) []int {
-	sums := make([]int, len(limits))
-	var wg sync.WaitGroup
-	for i, n := range limits {
-		wg.Go(func() { sums[i] = sumBetween(2, n) })
-	}
-	wg.Wait()
-	return sums
+// idleSum is the line that says a worker sat idle, up to the figures
+// that follow it: the time a pool needs for the chunks in the order the
+// learner's code began them, which goroutines started at the same
+// instant may take in any order.
+func idleSum(workers, at, running, waiting string) string {
+	return "with " + workers + " workers, at " + at + " of fake time only " + running + " being summed, while " +
+		waiting + " numbers were in no chunk begun yet: workers sat idle while chunks were left (the numbers 5001 " +
+		"to 6000 cost 300µs each more than the others here, so work dealt out in advance is uneven). Put every " +
+		"chunk of every limit on one channel, and let each worker take the next chunk as soon as it is free (yours took "
 }
 
-// blockSumPrimes cuts the work into chunks but deals them out in
-// contiguous blocks, one block per worker: the last worker gets the
-// biggest numbers of the biggest limit, and the others wait for it.
-func blockSumPrimes(limits []int, workers, chunkSize int, sumBetween func(lo, hi int) int) []int {
-	type chunk struct{ limit, lo, hi int }
-	var chunks []chunk
-	for i, n := range limits {
-		for lo := 2; lo <= n; lo += chunkSize {
-			chunks = append(chunks, chunk{i, lo, min(lo+chunkSize-1, n)})
-		}
-	}
-	sums := make([]int, len(chunks))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w * len(chunks) / workers; i < (w+1)*len(chunks)/workers; i++ {
-				sums[i] = sumBetween(chunks[i].lo, chunks[i].hi)
-			}
-		})
-	}
-	wg.Wait()
-	totals := make([]int, len(limits))
-	for i, c := range chunks {
-		totals[c.limit] += sums[i]
-	}
-	return totals
+func TestChunksDealtOutInAdvanceAreToldWorkersSatIdle(t *testing.T) {
+	saysEveryRun(t, runsOfBadSum, "TestBadDealtSumPrimes",
+		"--- FAIL: "+subtest("TestBadDealtSumPrimes", "keeps every worker busy until the last chunk"),
+		idleSum("2", "141.165ms", "1 chunk was", "27997"),
+		"FAIL sum-primes: 8/10 points")
 }
 
-// overlapSumPrimes starts every chunk at 0 instead of 2 the first time
-// and at lo-1 afterwards, so each chunk boundary is summed twice.
-func overlapSumPrimes(limits []int, workers, chunkSize int, sumBetween func(lo, hi int) int) []int {
-	sums := make([]int, len(limits))
-	for i, n := range limits {
-		for lo := 2; lo <= n; lo += chunkSize {
-			sums[i] += sumBetween(max(lo-1, 2), min(lo+chunkSize-1, n))
-		}
-	}
-	return sums
+func TestContiguousBlocksOfChunksAreToldWorkersSatIdle(t *testing.T) {
+	saysEveryRun(t, runsOfBadSum, "TestBadBlockSumPrimes",
+		idleSum("2", "467.268ms", "1 chunk was", "14999"),
+		"FAIL sum-primes: 8/10 points")
 }
 
-func TestBadPerLimitSumPrimes(t *testing.T) {
-	exercisetest.OnlyInChild(t)
-	CheckSumPrimes(t, perLimitSumPrimes)
+func TestOneLimitAtATimeIsToldWorkersSatIdle(t *testing.T) {
+	saysEveryRun(t, runsOfBadSum, "TestBadLimitByLimitSumPrimes",
+		idleSum("2", "23.773ms", "1 chunk was", "52497"),
+		"FAIL sum-primes: 8/10 points")
 }
 
-func TestBadBlockSumPrimes(t *testing.T) {
-	exercisetest.OnlyInChild(t)
-	CheckSumPrimes(t, blockSumPrimes)
+func TestTotalsAddedUpWithoutALockScoreZero(t *testing.T) {
+	saysEveryRun(t, runsOfBad, "TestBadRacySumPrimes",
+		"WARNING: DATA RACE",
+		"--- FAIL: "+subtest("TestBadRacySumPrimes", "has no data race"),
+		"FAIL sum-primes: 0/10 points (a data race: 0 points until it is gone)")
 }
 
-func TestBadOverlapSumPrimes(t *testing.T) {
-	exercisetest.OnlyInChild(t)
-	CheckSumPrimes(t, overlapSumPrimes)
+func TestBatchesOfChunksAreToldWorkersSatIdle(t *testing.T) {
+	saysEveryRun(t, runsOfBadSum, "TestBadBatchSumPrimes",
+		idleSum("2", "1.001ms", "1 chunk was", "60496"),
+		"FAIL sum-primes: 8/10 points")
+}
+
+func TestAChunkOneNumberTooBigIsTold(t *testing.T) {
+	saysEveryRun(t, runsOfBadSum, "TestBadBigChunkSumPrimes",
+		"sumBetween(2, 1002) summed 1001 numbers at once, want at most chunkSize=1000: "+
+			"cut each range 2…limit into chunks of chunkSize numbers",
+		"FAIL sum-primes: 9/10 points")
 }
 
 func TestOneGoroutinePerLimitIsToldToSplitTheWork(t *testing.T) {
-	out := exercisetest.Output(t, "TestBadPerLimitSumPrimes")
-	assert.Contains(t, out, "sumBetween(2, 30000) summed 29999 numbers at once, want at most chunkSize=1000")
-	assert.Contains(t, out, "chunks were summed at once with workers=3: more than 3 at once")
-	assert.Contains(t, out, "with 2 workers the work took 164ms of fake time, want at most 153ms "+
-		"(its 289ms split evenly, plus one chunk of 1000 numbers, 8ms); a speedup of 1.76, want about 2")
-	assert.Contains(t, out, "workers sat idle while chunks were left. "+
-		"Put every chunk of every limit on one channel, and let each worker take the next chunk as soon as it is free")
-	assert.Contains(t, out, "FAIL sum-primes: 5/10 points")
-}
-
-func TestContiguousBlocksAreToldWorkersSatIdle(t *testing.T) {
-	out := exercisetest.Output(t, "TestBadBlockSumPrimes")
-	assert.Contains(t, out, "with 2 workers the work took 167ms of fake time, want at most 153ms")
-	assert.Contains(t, out, "workers sat idle while chunks were left")
-	assert.Contains(t, out, "FAIL sum-primes: 8/10 points")
+	saysEveryRun(t, runsOfBadSum, "TestBadPerLimitSumPrimes",
+		"sumBetween(2, 30000) summed 29999 numbers at once, want at most chunkSize=1000",
+		// 4 or 5 at once: the limit 1 has nothing to sum, and its
+		// goroutine may be done before the last one begins.
+		"chunks were summed at once with workers=3: more than 3 at once; start a pool of 3 goroutines "+
+			"that take chunks from a channel, not one goroutine per chunk or per limit",
+		"FAIL sum-primes: 7/10 points")
 }
 
 func TestOverlappingChunksAreToldWhichNumberCountedTwice(t *testing.T) {
-	out := exercisetest.Output(t, "TestBadOverlapSumPrimes")
-	assert.Contains(t, out, "want [37550402023 142913828922 312471072265], the seed's sums")
-	assert.Contains(t, out, "number 1001 was in 8 chunks, want 4 (one for each limit ≥ 1001): "+
-		"the chunks of each limit must cover 2…limit exactly once")
-	assert.Contains(t, out, "a speedup of 1.00, want about 2")
-	assert.Contains(t, out, "FAIL sum-primes: 2/10 points")
+	saysEveryRun(t, runsOfBadSum, "TestBadOverlapSumPrimes",
+		"want [37550402023 142913828922 312471072265], the seed's sums",
+		"number 1001 was in 8 chunks, want 4 (one for each limit ≥ 1001): "+
+			"the chunks of each limit must cover 2…limit exactly once",
+		idleSum("2", "0s", "1 chunk was", "61496"),
+		"FAIL sum-primes: 2/10 points")
 }
