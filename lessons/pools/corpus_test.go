@@ -63,3 +63,7 @@ const runsOfRight = 20
 // runsOfRightSum is runsOfRight for sum-primes, whose first part sums
 // the seed's real primes, a second of CPU each time: fewer runs.
 const runsOfRightSum = 3
+
+// runsOfRightExecutor is runsOfRight for executor, whose check submits
+// 10,000 tasks: fewer runs.
+const runsOfRightExecutor = 10

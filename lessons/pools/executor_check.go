@@ -2,6 +2,7 @@ package pools
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"testing/synctest"
@@ -13,11 +14,13 @@ import (
 // CheckExecutor checks the executor exercise, Python's
 // ThreadPoolExecutor for goroutines: newExecutor(workers) returns an
 // executor whose Submit queues a task and returns at once with a
-// future; at most workers tasks run at once, in the order submitted;
-// a future's Result waits for its task and its Done channel closes
-// when the task is done; Shutdown(true) waits for every task already
-// submitted, Shutdown(false) does not, and Submit after Shutdown
-// returns ErrShutdown.
+// future, however many tasks wait; at most workers tasks run at once,
+// in the order submitted, a free worker taking the next at once, also
+// after the executor has been idle; a future's Result waits for its
+// task and its Done channel closes when the task is done;
+// Shutdown(true) waits for every task already submitted,
+// Shutdown(false) does not, and Submit after Shutdown returns
+// ErrShutdown.
 //
 // Pass the constructor instantiated, NewExecutor[int]: the check works
 // out the types of the executor and its futures from it.
@@ -29,19 +32,26 @@ func CheckExecutor[E ExecutorLike[int, F], F FutureLike[int]](t *testing.T, newE
 			Run: inBubble(c.results)},
 		exercise.Part{Name: "closes Done when the task is done and not before", Points: 1,
 			Run: inBubble(c.done)},
-		exercise.Part{Name: "never runs more tasks at once than there are workers", Points: 2,
+		exercise.Part{Name: "never runs more tasks at once than there are workers", Points: 1,
 			Run: inBubble(c.bound)},
-		exercise.Part{Name: "queues tasks at once and starts them in order as workers free up", Points: 2,
+		exercise.Part{Name: "Submit returns at once however many tasks wait", Points: 1,
 			Run: inBubble(c.queue)},
-		exercise.Part{Name: "Shutdown(true) waits for every task and Shutdown(false) does not", Points: 2,
+		exercise.Part{Name: "starts tasks in order the moment a worker is free", Points: 2,
+			Run: inBubble(c.order)},
+		exercise.Part{Name: "runs tasks submitted after it has been idle", Points: 1,
+			Run: inBubble(c.idle)},
+		exercise.Part{Name: "Shutdown(true) waits for every task and Shutdown(false) does not", Points: 1,
 			Run: inBubble(c.shutdown)},
 		exercise.Part{Name: "refuses tasks after Shutdown with ErrShutdown", Points: 1,
 			Run: inBubble(c.refuse)},
 	)
 }
 
+// inBubble runs a part in a MutexBubble: executors use a sync.Mutex,
+// and one held while a task sleeps on the fake clock would hang a plain
+// bubble.
 func inBubble(check func(t *testing.T)) func(t *testing.T) {
-	return func(t *testing.T) { exercise.Bubble(t, check) }
+	return func(t *testing.T) { exercise.MutexBubble(t, check) }
 }
 
 type executorCheck[E ExecutorLike[int, F], F FutureLike[int]] struct {
@@ -58,11 +68,7 @@ func (c executorCheck[E, F]) results(t *testing.T) {
 		if i == 3 {
 			err = failed
 		}
-		f, serr := e.Submit(ft.task(i, time.Duration(6-i)*10*time.Millisecond, err))
-		if serr != nil {
-			t.Fatalf("Submit returned %v, want no error before Shutdown", serr)
-		}
-		futures = append(futures, f)
+		futures = append(futures, c.submit(t, e, i, ft.task(i, time.Duration(6-i)*10*time.Millisecond, err)))
 	}
 	for i, f := range futures {
 		var want error
@@ -70,7 +76,7 @@ func (c executorCheck[E, F]) results(t *testing.T) {
 			want = failed
 		}
 		for call := range 2 {
-			got, err := f.Result()
+			got, err := result(t, f, i)
 			if got != i*i || !errors.Is(err, want) {
 				t.Errorf("future %d: Result() = %d, %v the %s time it was called, want %d, %v: "+
 					"each future keeps what its own task returned", i, got, err, []string{"first", "second"}[call], i*i, want)
@@ -78,7 +84,7 @@ func (c executorCheck[E, F]) results(t *testing.T) {
 			}
 		}
 	}
-	e.Shutdown(true)
+	c.stop(t, e, true)
 }
 
 // done runs a task of 100ms and one of 50ms on two workers, so that
@@ -87,12 +93,9 @@ func (c executorCheck[E, F]) results(t *testing.T) {
 func (c executorCheck[E, F]) done(t *testing.T) {
 	e := c.newExecutor(2)
 	var ft fakeTasks
-	slow, err1 := e.Submit(ft.task(0, 100*time.Millisecond, nil))
-	quick, err2 := e.Submit(ft.task(1, 50*time.Millisecond, nil))
-	if err := errors.Join(err1, err2); err != nil {
-		t.Fatalf("Submit returned %v, want no error before Shutdown", err)
-	}
 	start := time.Now()
+	slow := c.submit(t, e, 0, ft.task(0, 100*time.Millisecond, nil))
+	quick := c.submit(t, e, 1, ft.task(1, 50*time.Millisecond, nil))
 	isClosed := func(f F) bool {
 		synctest.Wait() // until every goroutine is blocked: the executor has done what it will do now
 		select {
@@ -119,11 +122,11 @@ func (c executorCheck[E, F]) done(t *testing.T) {
 		t.Errorf("the 100ms task was done at %v but its Done was still open: close it when the task returns", at())
 	}
 	before := time.Now()
-	slow.Result()
+	result(t, slow, 0)
 	if took := time.Since(before); took != 0 {
 		t.Errorf("Result of a finished task took %v, want 0: it should return at once", took)
 	}
-	e.Shutdown(true)
+	c.stop(t, e, true)
 }
 
 func (c executorCheck[E, F]) bound(t *testing.T) {
@@ -131,8 +134,8 @@ func (c executorCheck[E, F]) bound(t *testing.T) {
 		e := c.newExecutor(workers)
 		var ft fakeTasks
 		c.submitAll(t, e, &ft, 10, 100*time.Millisecond)
-		e.Shutdown(true)
-		if peak := ft.inFlight.Peak(); peak > workers {
+		c.stop(t, e, true)
+		if peak := ft.log.inFlight.Peak(); peak > workers {
 			t.Errorf("%d tasks ran at once with workers=%d: more than %d at once; "+
 				"let at most %d goroutines run tasks, and queue the others", peak, workers, workers, workers)
 			return
@@ -140,41 +143,162 @@ func (c executorCheck[E, F]) bound(t *testing.T) {
 	}
 }
 
-// queue proves that Submit does not wait for a worker, that 10 tasks of
-// 100ms on 3 workers take 4 rounds, and that tasks start in the order
-// they were submitted.
+// queue proves that Submit does not wait for a worker, however many
+// tasks are waiting: more than a channel of any size a learner would
+// pick holds.
 func (c executorCheck[E, F]) queue(t *testing.T) {
-	const n, workers, latency = 10, 3, 100 * time.Millisecond
+	const workers, n = 2, 10_000
 	e := c.newExecutor(workers)
 	var ft fakeTasks
 	start := time.Now()
-	futures := c.submitAll(t, e, &ft, n, latency)
-	if took := time.Since(start); took != 0 {
-		t.Errorf("submitting %d tasks to %d busy workers took %v of fake time, want 0: "+
-			"Submit must queue the task and return at once, not wait for a free worker", n, workers, took)
+	futures := make([]F, 0, workers+n)
+	for i := range workers {
+		futures = append(futures, c.submit(t, e, i, ft.task(i, time.Second, nil)))
 	}
-	for _, f := range futures {
-		f.Result()
+	// One call for all the Submits: a goroutine and a timer per Submit
+	// would cost more than the executor.
+	type waited struct {
+		at   int // the first Submit that did not return at once, or -1
+		took time.Duration
+		err  error
 	}
-	rounds := (n + workers - 1) / workers
-	if took := time.Since(start); took != time.Duration(rounds)*latency {
-		t.Errorf("%d tasks of %v on %d workers were done after %v of fake time, want %v (%d rounds of %d): "+
-			"a worker that is done should start the next waiting task at once", n, latency, workers, took,
-			time.Duration(rounds)*latency, rounds, workers)
+	w, ok := exercise.Returns(func() waited {
+		for i := workers; i < workers+n; i++ {
+			f, err := e.Submit(ft.task(i, 0, nil))
+			if err != nil {
+				return waited{i, 0, err}
+			}
+			futures = append(futures, f)
+			if took := time.Since(start); took != 0 {
+				return waited{i, took, nil}
+			}
+		}
+		return waited{-1, 0, nil}
+	})
+	switch {
+	case !ok:
+		t.Fatalf("%s, while 2 tasks of 1s kept the 2 workers busy: Submit must queue the task and return at once",
+			stuck(fmt.Sprintf("submitting %d tasks", n)))
+	case w.err != nil:
+		t.Fatalf("Submit of task %d returned %v, want no error before Shutdown", w.at, w.err)
+	case w.at >= 0:
+		t.Errorf("Submit of task %d waited %v of fake time, while %d tasks of 1s kept the %d workers busy "+
+			"and %d waited, want 0: Submit must queue the task and return at once, however many tasks wait; "+
+			"a channel of a fixed size fills up, keep waiting tasks in a slice", w.at, w.took, workers, workers, w.at-workers)
 	}
-	if peak := ft.inFlight.Peak(); peak != workers {
-		t.Errorf("up to %d tasks ran at once, want exactly %d: one per worker", peak, workers)
-	}
-	e.Shutdown(true)
-
-	one := c.newExecutor(1)
-	var order fakeTasks
-	for _, f := range c.submitAll(t, one, &order, 5, 10*time.Millisecond) {
-		f.Result()
-	}
-	if want := []int{0, 1, 2, 3, 4}; !slices.Equal(order.started, want) {
-		t.Errorf("one worker started the tasks in the order %v, want %v, the order they were submitted: "+
-			"keep waiting tasks in a first-in first-out queue", order.started, want)
-	}
-	one.Shutdown(true)
+	c.stop(t, e, true) // it waits for the tasks; their results are another part's business
 }
+
+// order proves that tasks start in the order they were submitted, each
+// the moment a worker is free: with uneven tasks, a worker that is done
+// takes the next one at once, so the work ends when
+// exercise.PoolTime says; a worker that waits for a batch, or that was
+// dealt its tasks in advance, sits idle while others still have some.
+func (c executorCheck[E, F]) order(t *testing.T) {
+	const workers = 3
+	work := []time.Duration{900, 100, 200, 100, 150, 100, 50, 200, 100, 100}
+	for i := range work {
+		work[i] *= time.Millisecond
+	}
+	e := c.newExecutor(workers)
+	var ft fakeTasks
+	start := time.Now()
+	idle, ok := watchIdle(&ft.log, workers, len(work), func() {
+		futures := make([]F, len(work))
+		for i, d := range work {
+			futures[i] = c.submit(t, e, i, ft.task(i, d, nil))
+		}
+		for i, f := range futures {
+			result(t, f, i)
+		}
+	})
+	if !ok {
+		t.Fatalf("%s", stuck("submitting 10 tasks and waiting for their results"))
+	}
+	took, want := time.Since(start), exercise.PoolTime(work, workers)
+	switch {
+	case idle != nil:
+		t.Errorf("with tasks of %s and %d workers, at %v of fake time only %d of the %d workers %s running a task, "+
+			"while %d of the %d tasks waited: a worker that is done must start the next waiting task at once "+
+			"(the tasks were done after %v, want %v)",
+			durations(work, time.Millisecond), workers, idle.at, idle.running, workers, wasWere(idle.running),
+			idle.waiting, len(work), took, want)
+	case took != want:
+		t.Errorf("%d tasks of %s on %d workers were done after %v of fake time, want %v: "+
+			"a worker that is done should start the next waiting task at once",
+			len(work), durations(work, time.Millisecond), workers, took, want)
+	}
+	for i := 1; i < len(work); i++ {
+		at, _ := ft.startedAt(i)
+		before, _ := ft.startedAt(i - 1)
+		if at.Before(before) {
+			t.Errorf("task %d started at %v, before task %d, submitted earlier, at %v: "+
+				"start the waiting tasks in the order they were submitted (first in, first out); "+
+				"the order they started in was %v", i, at.Sub(start), i-1, before.Sub(start), ft.started)
+			break
+		}
+	}
+	c.stop(t, e, true)
+
+	// One worker, many tasks: the order they start in is the order of
+	// the queue, exactly.
+	const many = 200
+	one := c.newExecutor(1)
+	var seq fakeTasks
+	for i, f := range c.submitAll(t, one, &seq, many, time.Millisecond) {
+		result(t, f, i)
+	}
+	for k, i := range seq.started {
+		if i != k {
+			t.Errorf("with one worker and %d tasks, task %d started where task %d belongs, in the order they were "+
+				"submitted: keep waiting tasks in a first-in first-out queue (a goroutine per Submit that waits "+
+				"to hand its task over starts them in any order)", many, i, k)
+			break
+		}
+	}
+	c.stop(t, one, true)
+}
+
+// idle proves that an executor that has run out of work starts tasks
+// again: its workers may have returned, and the next Submit must not
+// find every slot still taken.
+func (c executorCheck[E, F]) idle(t *testing.T) {
+	const workers = 2
+	e := c.newExecutor(workers)
+	first := c.submitAll(t, e, &fakeTasks{}, 3, 10*time.Millisecond)
+	for i, f := range first {
+		result(t, f, i)
+	}
+	time.Sleep(time.Second)
+
+	work := []time.Duration{300, 100, 100, 100, 200}
+	for i := range work {
+		work[i] *= time.Millisecond
+	}
+	var ft fakeTasks
+	start := time.Now()
+	futures := make([]F, len(work))
+	for i, d := range work {
+		futures[i] = c.submit(t, e, i, ft.task(i, d, nil))
+	}
+	for i, f := range futures {
+		r, ok := exercise.Returns(func() int { v, _ := f.Result(); return v })
+		if !ok {
+			t.Fatalf("after the executor had run 3 tasks and been idle for 1s, task %d of %d submitted then never "+
+				"finished: its Result did not return within %v of fake time. When the queue is empty and a worker "+
+				"returns, count it out, so that the next Submit starts a worker again", i, len(work), exercise.StuckAfter)
+		}
+		if r != i*i {
+			t.Errorf("after the executor had been idle, task %d's Result() = %d, want %d", i, r, i*i)
+		}
+	}
+	if took, want := time.Since(start), exercise.PoolTime(work, workers); took != want {
+		t.Errorf("after the executor had been idle, %d tasks of %s on %d workers were done after %v of fake time, "+
+			"want %v: every worker should run tasks again", len(work), durations(work, time.Millisecond), workers,
+			took, want)
+	}
+	c.stop(t, e, true)
+}
+
+// durationsOf is n tasks of d each.
+func durationsOf(n int, d time.Duration) []time.Duration { return slices.Repeat([]time.Duration{d}, n) }

@@ -144,11 +144,32 @@ func sequentialParallelMap[T, R any](in []T, workers int, f func(T) R) []R {
 	return out
 }
 
-func TestBadDealtParallelMap(t *testing.T)      { bad(t); CheckParallelMap(t, dealtParallelMap[int, string]) }
-func TestBadBlockParallelMap(t *testing.T)      { bad(t); CheckParallelMap(t, blockParallelMap[int, string]) }
-func TestBadBatchParallelMap(t *testing.T)      { bad(t); CheckParallelMap(t, batchParallelMap[int, string]) }
-func TestBadRacyParallelMap(t *testing.T)       { bad(t); CheckParallelMap(t, racyParallelMap[int, string]) }
-func TestBadAppendingParallelMap(t *testing.T)  { bad(t); CheckParallelMap(t, appendingParallelMap[int, string]) }
-func TestBadUnwaitedParallelMap(t *testing.T)   { bad(t); CheckParallelMap(t, unwaitedParallelMap[int, string]) }
-func TestBadUnboundedParallelMap(t *testing.T)  { bad(t); CheckParallelMap(t, unboundedParallelMap[int, string]) }
-func TestBadSequentialParallelMap(t *testing.T) { bad(t); CheckParallelMap(t, sequentialParallelMap[int, string]) }
+func TestBadDealtParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, dealtParallelMap[int, string])
+}
+func TestBadBlockParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, blockParallelMap[int, string])
+}
+func TestBadBatchParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, batchParallelMap[int, string])
+}
+func TestBadRacyParallelMap(t *testing.T) { bad(t); CheckParallelMap(t, racyParallelMap[int, string]) }
+func TestBadAppendingParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, appendingParallelMap[int, string])
+}
+func TestBadUnwaitedParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, unwaitedParallelMap[int, string])
+}
+func TestBadUnboundedParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, unboundedParallelMap[int, string])
+}
+func TestBadSequentialParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, sequentialParallelMap[int, string])
+}
