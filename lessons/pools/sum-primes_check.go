@@ -26,8 +26,10 @@ type sumPrimesFunc = func(limits []int, workers, chunkSize int, sumBetween func(
 // synctest's fake clock as long as that chunk would really take: the
 // cost of a range grows as hi^1.5 - lo^1.5 (bigger numbers need more
 // trial divisions), so the top of a range weighs more than its bottom,
-// as it does on a real CPU. How fast it really runs is for the
-// benchmark (bench_test.go), not for a check.
+// as it does on a real CPU; and one heavy stretch of numbers costs far
+// more, so that chunks dealt out in advance leave workers idle (see
+// checkSumBusy). How fast it really runs is for the benchmark
+// (bench_test.go), not for a check.
 func CheckSumPrimes(t *testing.T, sumPrimes func(limits []int, workers, chunkSize int, sumBetween func(lo, hi int) int) []int) {
 	t.Helper()
 	exercise.Check(t, "sum-primes",
