@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"github.com/goconc/goconc/lessons/exercise"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,7 +72,7 @@ func checkCells(t *testing.T, cells map[string]string) map[string]ExerciseResult
 	for _, r := range results {
 		byID[r.Exercise] = r
 		assert.Equal(t, 10, r.MaxPoints, "%s is worth 10 points whatever happened", r.Exercise)
-		assert.Len(t, r.Parts, 5, r.Exercise)
+		assert.Len(t, r.Parts, 6, "%s: five claims and exercise.NoRaceClaim", r.Exercise)
 	}
 	return byID
 }
@@ -113,6 +114,8 @@ func TestADataRaceFailsThePartAndPointsAtTheCell(t *testing.T) {
 	assert.Equal(t, Fail, race.Status)
 	assert.Contains(t, partMessages(race), "data race")
 	assert.Contains(t, partMessages(race), "exercise cell:16")
+	assert.Equal(t, 0, race.Points, "a race anywhere scores the exercise 0, though other claims held")
+	assert.True(t, strings.HasPrefix(race.Message, exercise.NoRaceClaim+": the race detector reported"), race.Message)
 	missing := rs["copy-all"]
 	assert.Equal(t, Missing, missing.Status)
 	assert.Equal(t, 0, missing.Points)

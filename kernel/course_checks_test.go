@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"context"
+	"github.com/goconc/goconc/lessons/exercise"
 	"path/filepath"
 	"testing"
 
@@ -31,6 +32,10 @@ func TestEveryExerciseFailsAsShippedAndPassesSolved(t *testing.T) {
 				assert.Equal(t, Fail, r.Status, "%s as shipped", r.Exercise)
 				assert.Equal(t, 0, r.Points, "%s as shipped", r.Exercise)
 				for _, p := range r.Parts {
+					if p.Name == exercise.NoRaceClaim {
+						assert.Equal(t, Pass, p.Status, "a stub has no race")
+						continue
+					}
 					assert.Contains(t, p.Message, "your code panicked: TODO", "%s / %s", r.Exercise, p.Name)
 				}
 			}

@@ -135,7 +135,7 @@ func failureMessage(lines []string) string {
 // line as it is: the check's own explanation, a leak's description.
 func raceSummary(lines []string) string {
 	var out []string
-	inReport := false
+	inReport, header := false, ""
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		switch {
@@ -150,7 +150,15 @@ func raceSummary(lines []string) string {
 		case strings.HasPrefix(t, "Read at"), strings.HasPrefix(t, "Write at"),
 			strings.HasPrefix(t, "Previous read at"), strings.HasPrefix(t, "Previous write at"):
 			out = append(out, "  "+strings.SplitN(t, " by ", 2)[0]+" by "+lastField(t))
+		case strings.HasPrefix(t, "Goroutine ") && strings.HasSuffix(t, "created at:"):
+			n, _, _ := strings.Cut(strings.TrimPrefix(t, "Goroutine "), " ")
+			header = "  goroutine " + n + " was started by" // said if a frame in the cells follows
+		case t == "":
+			header = ""
 		case strings.Contains(t, "exercise cell:") && i > 0:
+			if header != "" {
+				out, header = append(out, header), ""
+			}
 			fn := strings.TrimSpace(lines[i-1])
 			fn = fn[strings.LastIndex(fn, "/")+1:]
 			_, fn, _ = strings.Cut(fn, ".") // drop the package

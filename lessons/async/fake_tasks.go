@@ -66,6 +66,18 @@ func deafTask(l *taskLog, i int, work time.Duration, result string) task {
 	}
 }
 
+// failingDeafTask is task i, which never looks at its context either:
+// it works for work and then fails with err, whatever happens
+// meanwhile, so that its error is its own even after a cancel.
+func failingDeafTask(l *taskLog, i int, work time.Duration, err error) task {
+	return func(ctx context.Context) (string, error) {
+		l.begin(i, ctx)
+		time.Sleep(work)
+		l.end(i, nil)
+		return "", err
+	}
+}
+
 func (l *taskLog) begin(i int, ctx context.Context) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -88,11 +100,4 @@ func (l *taskLog) record(i int) taskRecord {
 		return *r
 	}
 	return taskRecord{}
-}
-
-// started counts the tasks that ran.
-func (l *taskLog) started() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return len(l.tasks)
 }

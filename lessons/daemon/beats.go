@@ -3,19 +3,20 @@ package daemon
 import (
 	"sync"
 	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
 // beats stands in for the learner's beat in the heartbeat checks: it
-// records when each beat began and ended on the fake clock, takes as
-// long as told, and knows whether one is running right now.
+// records when each beat began on the fake clock, takes as long as
+// told, and counts the beats running at once.
 type beats struct {
-	origin time.Time
-	work   time.Duration // how long each beat takes
+	origin   time.Time
+	work     time.Duration // how long each beat takes
+	inFlight exercise.InFlight
 
-	mu      sync.Mutex
-	at      []time.Duration
-	running int
-	peak    int
+	mu sync.Mutex
+	at []time.Duration
 }
 
 func newBeats(work time.Duration) *beats {
@@ -29,15 +30,11 @@ func newBeats(work time.Duration) *beats {
 type beater struct{ *beats }
 
 func (b beater) beat() {
+	defer b.inFlight.Enter()()
 	b.mu.Lock()
 	b.at = append(b.at, time.Since(b.origin))
-	b.running++
-	b.peak = max(b.peak, b.running)
 	b.mu.Unlock()
 	time.Sleep(b.work)
-	b.mu.Lock()
-	b.running--
-	b.mu.Unlock()
 }
 
 // times returns when each beat began, as offsets from newBeats.
@@ -49,13 +46,6 @@ func (b *beats) times() []time.Duration {
 
 // now is the fake time since newBeats.
 func (b *beats) now() time.Duration { return time.Since(b.origin) }
-
-// busy says whether a beat is running, and the most that ever ran at once.
-func (b *beats) busy() (running bool, peak int) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.running > 0, b.peak
-}
 
 // since returns the beats that began at t or later.
 func (b *beats) since(t time.Duration) []time.Duration {

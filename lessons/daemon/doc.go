@@ -12,3 +12,8 @@
 // of testing/synctest, where "within one interval of cancel" and "at
 // the grace deadline" are exact instants, the same on every run.
 package daemon
+
+import "time"
+
+// ms keeps the checks' fake times readable.
+const ms = time.Millisecond

@@ -6,19 +6,20 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
 // taskLog stands in for the learner's work in the graceful-shutdown
 // checks: each task sleeps on the fake clock for as long as cost says,
 // and the log keeps who ran which task, from when to when.
 type taskLog struct {
-	origin time.Time
-	cost   func(worker, task string) time.Duration
+	origin   time.Time
+	cost     func(worker, task string) time.Duration
+	inFlight exercise.InFlight // the tasks running at once
 
 	mu   sync.Mutex
 	runs []taskRun
-	now  int // tasks running right now
-	peak int
 }
 
 // taskRun is one call of work. End is -1 while the task is running.
@@ -41,16 +42,14 @@ func everyTask(d time.Duration) func(worker, task string) time.Duration {
 type worker struct{ *taskLog }
 
 func (l worker) work(worker, task string) {
+	defer l.inFlight.Enter()()
 	l.mu.Lock()
 	i := len(l.runs)
 	l.runs = append(l.runs, taskRun{worker, task, l.since(), -1})
-	l.now++
-	l.peak = max(l.peak, l.now)
 	l.mu.Unlock()
 	time.Sleep(l.cost(worker, task))
 	l.mu.Lock()
 	l.runs[i].End = l.since()
-	l.now--
 	l.mu.Unlock()
 }
 

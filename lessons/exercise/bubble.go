@@ -46,28 +46,35 @@ func Bubble(t *testing.T, f func(t *testing.T)) {
 		}
 	}()
 	synctest.Test(t, func(t *testing.T) {
-		func() {
-			defer failOnPanic(t)
-			f(t)
-		}()
-		synctest.Wait()
-		early := bubbleGoroutines()
-		// Fake time is free: we let it run on, so that a goroutine left
-		// behind has finished the check's injected work and is found
-		// where it is stuck in the learner's code, not asleep in ours.
-		time.Sleep(settleTime)
-		synctest.Wait()
-		switch stuck := bubbleGoroutines(); {
-		case len(stuck) > 0:
-			leaked = true
-			t.Errorf("goroutines still running after your function returned "+
-				"(a goroutine leak: every goroutine you start must be able to finish; "+
-				"wait for it, or give it a way out, such as a buffered channel or a context it watches):\n%s",
-				strings.Join(stuck, "\n"))
-		case len(early) > 0:
-			t.Errorf("your function returned while goroutines it started were still working "+
-				"(they finished later): wait for every goroutine you start before returning:\n%s",
-				strings.Join(early, "\n"))
-		}
+		// Deferred, so that the leak check also runs when f ends the
+		// part with t.Fatal (runtime.Goexit).
+		defer func() { leaked = checkLeaks(t) }()
+		defer failOnPanic(t)
+		f(t)
 	})
+}
+
+// checkLeaks names the goroutines of the bubble that are still there
+// after f returned, and reports whether any were left blocked.
+func checkLeaks(t *testing.T) (leaked bool) {
+	synctest.Wait()
+	early := bubbleGoroutines()
+	// Fake time is free: we let it run on, so that a goroutine left
+	// behind has finished the check's injected work and is found
+	// where it is stuck in the learner's code, not asleep in ours.
+	time.Sleep(settleTime)
+	synctest.Wait()
+	switch stuck := bubbleGoroutines(); {
+	case len(stuck) > 0:
+		t.Errorf("goroutines still running after your function returned "+
+			"(a goroutine leak: every goroutine you start must be able to finish; "+
+			"wait for it, or give it a way out, such as a buffered channel or a context it watches):\n%s",
+			strings.Join(stuck, "\n"))
+		return true
+	case len(early) > 0:
+		t.Errorf("your function returned while goroutines it started were still working "+
+			"(they finished later): wait for every goroutine you start before returning:\n%s",
+			strings.Join(early, "\n"))
+	}
+	return false
 }

@@ -126,3 +126,25 @@ func TestAFinishedCheckIsNotStopped(t *testing.T) {
 		time.Sleep(2 * time.Minute)
 	})
 }
+
+// TestDemoFatalLeak ends a part with t.Fatal while a goroutine leaks.
+func TestDemoFatalLeak(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	Check(t, "demo-fatal",
+		Part{Name: "gives up on a stuck call", Points: 1, Run: func(t *testing.T) {
+			Bubble(t, func(t *testing.T) {
+				if _, ok := Returns(func() int { return <-make(chan int) }); !ok {
+					t.Fatal("the call never returned")
+				}
+			})
+		}},
+	)
+}
+
+func TestALeakIsNamedEvenWhenThePartEndsWithFatal(t *testing.T) {
+	out := exercisetest.Output(t, "TestDemoFatalLeak")
+	assert.Contains(t, out, "the call never returned")
+	assert.Contains(t, out, "goroutines still running after your function returned (a goroutine leak")
+	assert.Contains(t, out, "waiting (chan receive) in TestDemoFatalLeak")
+	assert.NotContains(t, out, "goroutines were left blocked when the check ended")
+}

@@ -24,8 +24,8 @@ func noRacePart(before int) Part {
 			return
 		}
 		if n := racesReported() - before; n > 0 {
-			t.Errorf("the race detector reported %s while the check ran (the report above says which "+
-				"two goroutines used the same memory, and where): a data race makes every other result "+
+			t.Errorf("the race detector reported %s while the check ran (its report says which two "+
+				"goroutines used the same memory, and where): a data race makes every other result "+
 				"luck, so this exercise scores 0 points until it is gone", plural(n, "data race"))
 		}
 	}}

@@ -5,12 +5,14 @@ import (
 	"time"
 )
 
-// WithTimeout is asyncio.wait_for in Go: it runs task with a context
-// that is done after d (or when ctx is), and returns the task's result
-// if it comes in time. Otherwise it returns the zero value and the
-// context's error, context.DeadlineExceeded, as soon as the deadline
-// passes: a task that does not listen to its context cannot hold the
-// caller up.
+// WithTimeout is asyncio.wait_for in Go, but for one thing: it runs
+// task with a context that is done after d (or when ctx is), and
+// returns what the task returned, value and error, if it comes in
+// time. Otherwise it returns the zero value and the context's error,
+// context.DeadlineExceeded, as soon as the deadline passes. Where
+// wait_for cancels its task and waits for the cancellation to finish,
+// WithTimeout tells the task to stop and gives up on it: a task that
+// cleans up first, or does not listen at all, cannot hold the caller up.
 //
 // The task runs in its own goroutine, and select takes whichever comes
 // first, its result or ctx.Done(). The channel has room for the one

@@ -14,7 +14,10 @@ import (
 // sleeps one interval after each beat would drift by the beat's own
 // time), and waiting on ctx.Done() in the same select as the ticker
 // stops the goroutine the moment the context is cancelled, not at the
-// next tick.
+// next tick. That select is not enough on its own: a beat that
+// outlasts the interval returns to a tick already waiting, and if the
+// cancel came during that beat, ctx.Done() is ready too, and select
+// picks one of the two at random. So we ask ctx again before each beat.
 func Heartbeat(ctx context.Context, interval time.Duration, beat func()) <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
@@ -26,6 +29,9 @@ func Heartbeat(ctx context.Context, interval time.Duration, beat func()) <-chan 
 			case <-ctx.Done():
 				return
 			case <-ticker.C:
+				if ctx.Err() != nil {
+					return // cancelled while the last beat ran
+				}
 				beat()
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
 // runWorkersFunc is the learner's RunWorkers in the graceful-shutdown
@@ -38,8 +40,7 @@ func runShutdown(t *testing.T, runWorkers runWorkersFunc, workers []string, task
 	defer cancel()
 	time.AfterFunc(cancelAt, cancel)
 	r := &shutdownRun{taskLog: newTaskLog(cost), cancelAt: cancelAt, grace: grace}
-	limit := cancelAt + grace + callLimit
-	late, ok := returnsWithin(limit, func() []string {
+	late, ok := exercise.Returns(func() []string {
 		return runWorkers(ctx, workers, tasks, worker{r.taskLog}.work, grace)
 	})
 	r.returnedAt = r.since()
@@ -47,7 +48,7 @@ func runShutdown(t *testing.T, runWorkers runWorkersFunc, workers []string, task
 	if !ok {
 		t.Errorf("RunWorkers had not returned %v after it was called, although its context was cancelled at %v "+
 			"with a grace period of %v: after the cancel, wait for the workers only until the grace deadline, then return",
-			limit, cancelAt, grace)
+			exercise.StuckAfter, cancelAt, grace)
 		return r, false
 	}
 	r.late = late

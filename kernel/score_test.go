@@ -1,0 +1,46 @@
+package kernel
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A part's output: the check's own words, a race report, a leak.
+const racyPartOutput = `FetchAll returned 12 pages, want 13
+==================
+WARNING: DATA RACE
+Read at 0x00c0001867c8 by goroutine 24:
+  goconc.local/submission/fetchall.FetchAll.func1()
+      exercise cell:16 +0x84
+
+Previous write at 0x00c0001867c8 by goroutine 25:
+  goconc.local/submission/fetchall.FetchAll.func1()
+      exercise cell:16 +0x9c
+
+Goroutine 24 (running) created at:
+  goconc.local/submission/fetchall.FetchAll()
+      exercise cell:12 +0x5c
+
+Goroutine 25 (running) created at:
+  testing.tRunner()
+      /usr/local/go/src/testing/testing.go:2036 +0x21c
+==================
+race detected during execution of test
+goroutines still running after your function returned (a goroutine leak):
+  - waiting (chan send) in FetchAll.func1 (exercise cell:17)`
+
+func TestARaceReportIsCutDownAndTheRestKept(t *testing.T) {
+	got := raceSummary(strings.Split(racyPartOutput, "\n"))
+	assert.Equal(t, `FetchAll returned 12 pages, want 13
+data race: two goroutines used the same memory at once, and at least one wrote it
+  Read at 0x00c0001867c8 by goroutine 24
+      FetchAll.func1() at exercise cell:16
+  Previous write at 0x00c0001867c8 by goroutine 25
+      FetchAll.func1() at exercise cell:16
+  goroutine 24 was started by
+      FetchAll() at exercise cell:12
+goroutines still running after your function returned (a goroutine leak):
+  - waiting (chan send) in FetchAll.func1 (exercise cell:17)`, got)
+}
