@@ -55,10 +55,11 @@ func TestAGoroutinePerSubmitIsToldTheOrder(t *testing.T) {
 
 func TestAnExecutorThatDropsTasksOnShutdownIsTold(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadDropsOnCloseExecutor",
-		"Shutdown(true) returned 100ms after the tasks were submitted, want 300ms: it waits until every task "+
+		// Which tasks it drops, and so when Shutdown returns, depends
+		// on whether its workers took theirs before Shutdown came.
+		"after the tasks were submitted, want 300ms: it waits until every task "+
 			"already submitted has run (5 tasks of 100ms, 2 workers)",
-		"Result of task 2 did not return within 1m0s of fake time, though every task had long returned: "+
-			"did task 2 ever run?",
+		"did not return within 1m0s of fake time, though every task had long returned: did task ",
 		"FAIL executor: 9/10 points")
 }
 
