@@ -3,6 +3,7 @@ package threads
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,13 +16,17 @@ type fetchAllFunc = func(urls []string, fetch FetchFunc) []Page
 
 // CheckFetchAll checks the fetch-all exercise: fetchAll fetches every
 // URL with fetch, one goroutine per URL, and returns one Page per URL
-// (its URL, and its title or its error) in the order of urls.
+// (its URL, and its title or its error) in the order of urls. Like
+// every check, it ends with [exercise.NoRaceClaim]: a data race scores
+// the exercise 0. It runs the learner's goroutines on one thread, so
+// that a race is always reported as one (see onOneThread).
 //
 // All but the last part inject a fetch that sleeps on synctest's fake
 // clock, so "at the same time" is measured exactly; the last fetches
 // the 13 quote pages from a [Server] on this machine with [FetchTitle].
 func CheckFetchAll(t *testing.T, fetchAll func(urls []string, fetch FetchFunc) []Page) {
 	t.Helper()
+	defer onOneThread()()
 	exercise.Check(t, "fetch-all",
 		exercise.Part{Name: "returns one page per URL in the order given", Points: 2,
 			Run: exercise.InBubble(fetchAll, checkFetchOrder)},
@@ -36,31 +41,71 @@ func CheckFetchAll(t *testing.T, fetchAll func(urls []string, fetch FetchFunc) [
 	)
 }
 
-// checkFetchOrder makes later URLs answer sooner, so pages gathered in
-// the order they finish come out backwards.
-func checkFetchOrder(t *testing.T, fetchAll fetchAllFunc) {
-	urls := fakeURLs(quotePageCount)
-	delay := map[string]time.Duration{}
-	for i, u := range urls {
-		delay[u] = time.Duration(len(urls)-i) * 10 * time.Millisecond
+// callFetchAll calls fetchAll under the fake-time limit: code that can
+// never return fails the part instead of hanging the check.
+func callFetchAll(t *testing.T, fetchAll fetchAllFunc, urls []string, fetch FetchFunc) []Page {
+	t.Helper()
+	pages, ok := exercise.Returns(func() []Page { return fetchAll(urls, fetch) })
+	if !ok {
+		t.Fatalf("FetchAll had not returned after %v of fake time: it waits for something "+
+			"that never happens (a goroutine that was never started, or a result never sent)", exercise.StuckAfter)
 	}
-	pages := fetchAll(urls, func(url string) (string, error) {
+	return pages
+}
+
+// orderPages is the order in which checkFetchOrder passes the pages,
+// and finishRank when each answers (0 first): neither page order, nor
+// sorted as strings ("1", "10", "11", …), nor the order the fetches
+// finish, nor its reverse. So pages gathered as they arrive, or sorted
+// afterwards, come out wrong; only pages[i] for urls[i] comes out right.
+var (
+	orderPages = []int{5, 12, 1, 9, 3, 13, 7, 2, 10, 6, 11, 4, 8}
+	finishRank = []int{12, 3, 7, 1, 10, 5, 8, 2, 11, 4, 9, 6, 0}
+)
+
+// checkFetchOrder gives the pages out of order, with answers that come
+// back in yet another order, the last URL first, and counts the
+// fetches of each URL.
+func checkFetchOrder(t *testing.T, fetchAll fetchAllFunc) {
+	all := fakeURLs(quotePageCount)
+	urls := make([]string, len(orderPages))
+	delay := map[string]time.Duration{}
+	for i, page := range orderPages {
+		urls[i] = all[page-1]
+		delay[urls[i]] = time.Duration(finishRank[i]+1) * 10 * time.Millisecond
+	}
+	calls := make(map[string]*atomic.Int64, len(urls))
+	for _, u := range urls {
+		calls[u] = new(atomic.Int64)
+	}
+	pages := callFetchAll(t, fetchAll, urls, func(url string) (string, error) {
+		if n, ok := calls[url]; ok {
+			n.Add(1)
+		}
 		time.Sleep(delay[url])
 		return fakeTitle(url), nil
 	})
 	if !samePages(t, urls, pages, -1, nil) {
-		t.Log("here the last URL answers first: write each page into its own slot, pages[i], " +
-			"instead of appending pages as they arrive")
+		t.Log("here the URLs are not in page order, and the fetches finish in yet another order, " +
+			"the last URL first: write each page into its own slot, pages[i] for urls[i], " +
+			"instead of appending pages as they arrive or sorting them afterwards")
+	}
+	for _, u := range urls {
+		if n := calls[u].Load(); n != 1 {
+			t.Errorf("fetch(%q) was called %d times, want once: one goroutine per URL, each fetching its own URL", u, n)
+		}
 	}
 }
 
 // checkFetchAtOnce gives every page the same latency: fetched all at
 // once they take one latency in all, one after another they take 13.
+// The 13 fetches also return at the same fake instant, so that
+// goroutines writing shared memory without a lock race every run.
 func checkFetchAtOnce(t *testing.T, fetchAll fetchAllFunc) {
 	const n, latency = quotePageCount, 100 * time.Millisecond
 	var inFlight exercise.InFlight
 	start := time.Now()
-	fetchAll(fakeURLs(n), func(url string) (string, error) {
+	callFetchAll(t, fetchAll, fakeURLs(n), func(url string) (string, error) {
 		leave := inFlight.Enter()
 		defer leave()
 		time.Sleep(latency)
@@ -88,7 +133,7 @@ func checkFetchFailure(t *testing.T, fetchAll fetchAllFunc) {
 	urls := fakeURLs(len(sites))
 	failing := 2
 	forbidden := errors.New("403 Forbidden for url: " + urls[failing])
-	pages := fetchAll(urls, func(url string) (string, error) {
+	pages := callFetchAll(t, fetchAll, urls, func(url string) (string, error) {
 		if url == urls[failing] {
 			time.Sleep(5 * time.Millisecond)
 			return "", forbidden
@@ -108,7 +153,7 @@ func checkFetchNothing(t *testing.T, fetchAll fetchAllFunc) {
 	}
 	for _, urls := range [][]string{nil, {}} {
 		start := time.Now()
-		pages := fetchAll(urls, fetch)
+		pages := callFetchAll(t, fetchAll, urls, fetch)
 		if took := time.Since(start); took != 0 {
 			t.Errorf("FetchAll took %v of fake time for no URLs, want 0: with nothing to fetch, return at once", took)
 		}
@@ -122,13 +167,48 @@ func checkFetchNothing(t *testing.T, fetchAll fetchAllFunc) {
 }
 
 // checkFetchServer is the exercise for real: 13 pages over loopback.
+// The order is the first part's business, proven there on the fake
+// clock; on the real network the fetches finish in an order nobody
+// controls, so here each page is matched to its URL wherever it is.
 func checkFetchServer(t *testing.T, fetchAll fetchAllFunc) {
 	srv := StartServer(0)
 	defer srv.Close()
 	urls := srv.QuoteURLs()
-	want := make([]string, len(urls))
-	for i := range urls {
-		want[i] = quoteTitle(i + 1)
+	want := map[string]string{}
+	for i, u := range urls {
+		want[u] = quoteTitle(i + 1)
 	}
-	samePagesWithTitles(t, urls, want, fetchAll(urls, FetchTitle), -1, nil)
+	var mu sync.Mutex // FetchAll may call FetchTitle from many goroutines
+	fetched := map[string]int{}
+	pages := fetchAll(urls, func(url string) (string, error) {
+		mu.Lock()
+		fetched[url]++
+		mu.Unlock()
+		return FetchTitle(url)
+	})
+	if len(pages) != len(urls) {
+		t.Errorf("got %d pages for the %d URLs of the server, want one page per URL", len(pages), len(urls))
+	}
+	seen := map[string]bool{}
+	for i, p := range pages {
+		title, known := want[p.URL]
+		switch {
+		case !known:
+			t.Errorf("pages[%d] has URL %q, which is none of the URLs given", i, p.URL)
+		case seen[p.URL]:
+			t.Errorf("pages[%d]: %s comes back twice", i, p.URL)
+		default:
+			if why := pageMismatch(p, p.URL, title, false, nil); why != "" {
+				t.Errorf("pages[%d]: %s", i, why)
+			}
+		}
+		seen[p.URL] = true
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, u := range urls {
+		if fetched[u] != 1 {
+			t.Errorf("%s was fetched %d times, want once", u, fetched[u])
+		}
+	}
 }

@@ -21,7 +21,9 @@ type TimeoutLocker interface {
 // CheckLockWithTimeout checks the lock-with-timeout exercise: newLock
 // returns an unlocked lock; LockTimeout(d) takes it or gives up after
 // d, and LockContext(ctx) takes it or gives up when ctx ends, the
-// moment either happens, never holding the lock after giving up.
+// moment either happens, never holding the lock after giving up, nor
+// taking it later, nor freeing it for its holder; and a waiter that
+// gives up leaves the others in line as if it had never asked.
 //
 // Every claim is timed on synctest's fake clock: "gives up after 50ms"
 // means exactly 50ms, every run. A lock built on a sync.Mutex cannot
@@ -32,7 +34,7 @@ func CheckLockWithTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 	exercise.Check(t, "lock-with-timeout",
 		exercise.Part{Name: "takes a free lock at once", Points: 1,
 			Run: exercise.InMutexBubble(newLock, checkLockFree[L])},
-		exercise.Part{Name: "makes a second goroutine wait until Unlock", Points: 3,
+		exercise.Part{Name: "makes a second goroutine wait until Unlock", Points: 2,
 			Run: exercise.InMutexBubble(newLock, checkLockWaits[L])},
 		exercise.Part{Name: "gives up after the duration while the lock is held", Points: 2,
 			Run: exercise.InMutexBubble(newLock, checkLockTimeout[L])},
@@ -40,6 +42,8 @@ func CheckLockWithTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 			Run: exercise.InMutexBubble(newLock, checkLockContext[L])},
 		exercise.Part{Name: "lets waiters in one at a time", Points: 2,
 			Run: exercise.InMutexBubble(newLock, checkLockQueue[L])},
+		exercise.Part{Name: "lets the waiters that stay in when others give up", Points: 1,
+			Run: exercise.InMutexBubble(newLock, checkLockMixed[L])},
 	)
 }
 
@@ -73,7 +77,7 @@ func checkLockWaits[L TimeoutLocker](t *testing.T, newLock func() L) {
 		if !call(t, how+" on a free lock", func() { acquire(l, how) }) {
 			return
 		}
-		cr := newCrew(2)
+		cr := new(crew)
 		var got bool
 		var took time.Duration
 		start := time.Now()
@@ -102,15 +106,17 @@ func checkLockWaits[L TimeoutLocker](t *testing.T, newLock func() L) {
 	}
 }
 
-// checkLockTimeout holds the lock for a second while a second goroutine
-// asks for it for 50ms. After giving up it must not hold the lock,
-// then or later.
+// checkLockTimeout holds the lock, lets an hour of fake time pass
+// (work after idling), then asks for it for 50ms. After giving up the
+// asker must not hold the lock, then or later, nor have taken it from
+// the holder.
 func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 	const wait = 50 * time.Millisecond
 	l := newLock()
 	if !call(t, "LockTimeout(time.Second) on a free lock", func() { l.LockTimeout(time.Second) }) {
 		return
 	}
+	time.Sleep(time.Hour)
 	got, took, ok := timed(t, "LockTimeout(50ms) on a held lock", func() bool { return l.LockTimeout(wait) })
 	if !ok {
 		return
@@ -121,7 +127,11 @@ func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 			"two goroutines held the lock at once", took)
 		return
 	case took != wait:
-		t.Errorf("LockTimeout(50ms) on a held lock gave up after %v, want exactly 50ms", took)
+		t.Errorf("LockTimeout(50ms) on a held lock (held for an hour already) gave up after %v, want exactly 50ms", took)
+		return
+	}
+	if !stillHeld(t, l, "LockTimeout(50ms) gave up", false) {
+		return
 	}
 	time.Sleep(time.Second) // time for a late acquire, if something is still trying
 	if !call(t, "Unlock", l.Unlock) {
@@ -134,8 +144,36 @@ func checkLockTimeout[L TimeoutLocker](t *testing.T, newLock func() L) {
 	}
 }
 
+// stillHeld asks for a held lock for 10ms, after an attempt that gave
+// up (what says which): it must give up too, or the attempt that gave
+// up freed the holder's lock. It asks the way the attempt did, with
+// LockContext or LockTimeout, so that a broken other method cannot
+// spoil this part.
+func stillHeld(t *testing.T, l TimeoutLocker, what string, withContext bool) bool {
+	t.Helper()
+	how := "LockTimeout(10ms)"
+	if withContext {
+		how = "LockContext with a 10ms timeout"
+	}
+	got, _, ok := timed(t, how+" on a held lock", func() bool {
+		if !withContext {
+			return l.LockTimeout(10 * time.Millisecond)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+		defer cancel()
+		return l.LockContext(ctx) == nil
+	})
+	if ok && got {
+		t.Errorf("after %s, %s from a third goroutine got the lock while its holder still held it: "+
+			"two goroutines held the lock at once. Giving up must leave the lock as it was: do not take "+
+			"the token out unless you put it in", what, how)
+	}
+	return ok && !got
+}
+
 // checkLockContext gives up on a held lock twice: once when the context
-// is canceled, once when its deadline passes.
+// is canceled, once when its deadline passes. Neither may take the
+// lock later.
 func checkLockContext[L TimeoutLocker](t *testing.T, newLock func() L) {
 	l := newLock()
 	if !call(t, "LockTimeout(time.Second) on a free lock", func() { l.LockTimeout(time.Second) }) {
@@ -170,58 +208,23 @@ func checkLockContext[L TimeoutLocker](t *testing.T, newLock func() L) {
 			return
 		case !errors.Is(err, c.want):
 			t.Errorf("LockContext with %s returned %q, want ctx.Err() (%q)", c.what, err, c.want)
-		}
-		if took != c.at {
+			return
+		case took != c.at:
 			t.Errorf("LockContext with %s on a held lock gave up after %v, want exactly %v", c.what, took, c.at)
+			return
+		}
+		if !stillHeld(t, l, "LockContext with "+c.what+" gave up", true) {
+			return
 		}
 	}
-}
-
-// checkLockQueue has five goroutines wait for a lock held for 100ms;
-// each holds it for 10ms once it has it. They must get in one at a
-// time, each the moment the one before lets go.
-func checkLockQueue[L TimeoutLocker](t *testing.T, newLock func() L) {
-	const waiters, first, each = 5, 100 * time.Millisecond, 10 * time.Millisecond
-	l := newLock()
-	if !call(t, "LockTimeout(time.Second) on a free lock", func() { l.LockTimeout(time.Second) }) {
+	time.Sleep(time.Second) // time for a late acquire, if something is still trying
+	if !call(t, "Unlock", l.Unlock) {
 		return
 	}
-	var inside exercise.InFlight
-	start := time.Now()
-	gaveUp := make([]bool, waiters)
-	cr := newCrew(waiters + 1)
-	for w := range waiters {
-		cr.Go(func() {
-			if !l.LockTimeout(time.Second) {
-				gaveUp[w] = true
-				return
-			}
-			leave := inside.Enter()
-			time.Sleep(each)
-			leave()
-			l.Unlock()
-		})
-	}
-	cr.Go(func() {
-		time.Sleep(first)
-		l.Unlock()
-	})
-	if !finished(t, cr, "LockTimeout and Unlock") {
-		return
-	}
-	took := time.Since(start)
-	want := first + waiters*each
-	for w, g := range gaveUp {
-		if g {
-			t.Errorf("waiter %d of %d gave up, want every waiter to get the lock within its second", w+1, waiters)
-		}
-	}
-	if peak := inside.Peak(); peak > 1 {
-		t.Errorf("%d waiters held the lock at the same time, want one at a time", peak)
-	}
-	if took != want {
-		t.Errorf("%d waiters holding the lock %v each, after it was held for %v, were done after %v, want exactly %v: "+
-			"each should get the lock the moment the one before lets go", waiters, each, first, took, want)
+	got, took, ok := timed(t, "LockTimeout(time.Second) after Unlock", func() bool { return l.LockTimeout(time.Second) })
+	if ok && (!got || took != 0) {
+		t.Errorf("after two LockContext calls that gave up and the holder's Unlock, LockTimeout(time.Second) "+
+			"returned %v after %v, want true at once: an attempt that gave up must not take the lock later", got, took)
 	}
 }
 
@@ -231,21 +234,4 @@ func acquire(l TimeoutLocker, how string) bool {
 		return l.LockContext(context.Background()) == nil
 	}
 	return l.LockTimeout(time.Second)
-}
-
-// timed calls f in a goroutine and returns what it returned and how
-// much fake time it took; ok is false (and t has failed) if f panicked
-// or never returned.
-func timed[R any](t *testing.T, what string, f func() R) (got R, took time.Duration, ok bool) {
-	t.Helper()
-	var r R
-	var d time.Duration
-	start := time.Now()
-	if !call(t, what, func() {
-		r = f()
-		d = time.Since(start)
-	}) {
-		return got, 0, false // f may still be running: leave r and d alone
-	}
-	return r, d, true
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
 // move is one transfer a check makes.
@@ -26,7 +28,7 @@ func transferOnce(t *testing.T, bank *watchedBank, transfer transferFunc,
 	from, to *Account, amount int, hint string) (err error, ok bool) {
 	t.Helper()
 	m := move{from, to, amount}
-	cr := newCrew(1)
+	cr := new(crew)
 	cr.Go(func() { err = transfer(from, to, amount) })
 	if !waitTransfers(t, bank, cr, m.String(), hint) {
 		return nil, false
@@ -39,7 +41,7 @@ func transferOnce(t *testing.T, bank *watchedBank, transfer transferFunc,
 func runPlan(t *testing.T, bank *watchedBank, transfer transferFunc, plan [][]move, what string) bool {
 	t.Helper()
 	failed := make([]string, len(plan)) // goroutine g writes only failed[g]
-	cr := newCrew(len(plan))
+	cr := new(crew)
 	for g, moves := range plan {
 		cr.Go(func() {
 			for _, m := range moves {
@@ -65,8 +67,20 @@ func runPlan(t *testing.T, bank *watchedBank, transfer transferFunc, plan [][]mo
 // goroutines still waiting.
 func waitTransfers(t *testing.T, bank *watchedBank, cr *crew, what, hint string) bool {
 	t.Helper()
-	if cr.Wait() {
-		return !cr.Panicked(t)
+	ended := cr.Wait()
+	if p := cr.Panicked(); p != nil {
+		// A panic first: the goroutines that then wait forever wait
+		// for the accounts it left locked.
+		stuck := cr.Running()
+		t.Error(panicked(p, stuck))
+		if stuck > 0 {
+			bank.release()
+			cr.Wait()
+		}
+		return false
+	}
+	if ended {
+		return true
 	}
 	stuck := cr.Running()
 	why := bank.deadlock()
@@ -78,7 +92,7 @@ func waitTransfers(t *testing.T, bank *watchedBank, cr *crew, what, hint string)
 		verb = "were"
 	}
 	t.Errorf("%s: %s %s still waiting after %v of fake time, a deadlock: %s",
-		what, plural(stuck, "goroutine"), verb, stuckAfter, why)
+		what, plural(stuck, "goroutine"), verb, exercise.StuckAfter, why)
 	if hint != "" {
 		t.Log(hint)
 	}
@@ -107,6 +121,11 @@ func wantBalances(t *testing.T, bank *watchedBank, want []int, what string) {
 	got := bank.balances()
 	want = want[:len(got)]
 	if slices.Equal(got, want) {
+		return
+	}
+	if sum(got) == sum(want) {
+		t.Errorf("after %s the balances are %v, want %v: the total is right, but the money went the wrong way. "+
+			"Lock in ID order, but take amount from from and pay it to to, whichever you locked first", what, got, want)
 		return
 	}
 	t.Errorf("after %s the balances are %v, want %v; the total is %d, want %d: "+

@@ -3,3 +3,5 @@
 package locks
 
 const raceEnabled = false
+
+func racesSoFar() int { return 0 }
