@@ -26,27 +26,29 @@ type sumPrimesFunc = func(limits []int, workers, chunkSize int, sumBetween func(
 // synctest's fake clock as long as that chunk would really take: the
 // cost of a range grows as hi^1.5 - lo^1.5 (bigger numbers need more
 // trial divisions), so the top of a range weighs more than its bottom,
-// as it does on a real CPU. How fast it really runs is for the
-// benchmark (bench_test.go), not for a check.
+// as it does on a real CPU; and one heavy stretch of numbers costs far
+// more, so that chunks dealt out in advance leave workers idle (see
+// checkSumBusy). How fast it really runs is for the benchmark
+// (bench_test.go), not for a check.
 func CheckSumPrimes(t *testing.T, sumPrimes func(limits []int, workers, chunkSize int, sumBetween func(lo, hi int) int) []int) {
 	t.Helper()
 	exercise.Check(t, "sum-primes",
 		exercise.Part{Name: "returns the seed's sums of the primes up to 1, 2 and 3 million", Points: 3,
-			Run: exercise.InBubble(sumPrimes, checkSumSeed)},
+			Run: exercise.InMutexBubble(sumPrimes, checkSumSeed)},
 		exercise.Part{Name: "sums every number from 2 to each limit exactly once", Points: 2,
-			Run: exercise.InBubble(sumPrimes, checkSumCover)},
+			Run: exercise.InMutexBubble(sumPrimes, checkSumCover)},
 		exercise.Part{Name: "splits the work into chunks of at most chunkSize numbers", Points: 1,
-			Run: exercise.InBubble(sumPrimes, checkSumChunks)},
+			Run: exercise.InMutexBubble(sumPrimes, checkSumChunks)},
 		exercise.Part{Name: "never sums more chunks at once than there are workers", Points: 2,
-			Run: exercise.InBubble(sumPrimes, checkSumBound)},
+			Run: exercise.InMutexBubble(sumPrimes, checkSumBound)},
 		exercise.Part{Name: "keeps every worker busy until the last chunk", Points: 2,
-			Run: exercise.InBubble(sumPrimes, checkSumBusy)},
+			Run: exercise.InMutexBubble(sumPrimes, checkSumBusy)},
 	)
 }
 
 func checkSumSeed(t *testing.T, sumPrimes sumPrimesFunc) {
 	limits := slices.Clone(SeedLimits)
-	got := sumPrimes(limits, 2, 100_000, SumPrimesBetween)
+	got := callSum(t, sumPrimes, limits, 2, 100_000, SumPrimesBetween)
 	if want := SeedSums; !slices.Equal(got, want) {
 		t.Errorf("SumPrimes(%v, 2 workers, chunks of 100000, SumPrimesBetween) = %v, want %v, the seed's sums",
 			limits, got, want)
@@ -61,34 +63,75 @@ type chunk struct{ lo, hi int }
 // of every number in it (not just the primes: a simple sum tells a
 // chunk counted twice from one left out).
 type fakeSum struct {
-	inFlight exercise.InFlight
-	mu       sync.Mutex
-	chunks   []chunk
+	log    workLog
+	mu     sync.Mutex
+	chunks []chunk
 }
 
 // cost is how long summing the primes from lo to hi takes on the fake
 // clock: a millisecond for the first thousand numbers, growing as
-// hi^1.5 - lo^1.5.
+// hi^1.5 - lo^1.5, and more in the heavy stretch.
 func cost(lo, hi int) time.Duration {
 	lo = max(lo, 2)
 	if hi < lo {
 		return 0
 	}
 	f := func(n int) float64 { return math.Pow(float64(n)/1000, 1.5) }
-	return time.Duration((f(hi) - f(lo-1)) * float64(time.Millisecond))
+	heavy := max(0, min(hi, heavyTo)-max(lo, heavyFrom)+1)
+	return time.Duration((f(hi)-f(lo-1))*float64(time.Millisecond)) + time.Duration(heavy)*heavyCost
 }
 
+// The heavy stretch: the numbers from heavyFrom to heavyTo cost
+// heavyCost each more than the others, as a stretch full of big primes
+// would, or a core slowed down by another program. It is in three of
+// fakeLimits, near their bottom, and one chunk of it costs more than
+// all the other work of a worker's share: so whichever worker a share
+// of work dealt out in advance gives it to, the others finish theirs
+// while that one still has chunks waiting.
+const (
+	heavyFrom, heavyTo = 5_001, 6_000
+	heavyCost          = 300 * time.Microsecond
+)
+
 func (s *fakeSum) sumBetween(lo, hi int) int {
-	defer s.inFlight.Enter()()
+	d := cost(lo, hi)
+	defer s.log.begin(d, numbers(lo, hi))()
 	s.mu.Lock()
 	s.chunks = append(s.chunks, chunk{lo, hi})
 	s.mu.Unlock()
-	time.Sleep(cost(lo, hi))
+	time.Sleep(d)
 	sum := 0
 	for n := max(lo, 2); n <= hi; n++ {
 		sum += n
 	}
 	return sum
+}
+
+// numbers is how many numbers from lo to hi a chunk sums: those from 2.
+func numbers(lo, hi int) int { return max(0, hi-max(lo, 2)+1) }
+
+// recorded is every chunk summed so far.
+func (s *fakeSum) recorded() []chunk {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.chunks)
+}
+
+// neverReturnedSum is what the checks say of a SumPrimes still blocked
+// after exercise.StuckAfter of fake time.
+var neverReturnedSum = fmt.Sprintf("did not return within %v of fake time, though every call of sumBetween "+
+	"had long returned: a deadlock? (close the channel the workers range over, and let every send have a receiver)",
+	exercise.StuckAfter)
+
+// callSum calls sumPrimes under exercise.StuckAfter and fails the part
+// if it does not return.
+func callSum(t *testing.T, sumPrimes sumPrimesFunc, limits []int, workers, chunkSize int, sumBetween func(lo, hi int) int) []int {
+	t.Helper()
+	got, ok := exercise.Returns(func() []int { return sumPrimes(limits, workers, chunkSize, sumBetween) })
+	if !ok {
+		t.Fatalf("SumPrimes(%v, %d workers, chunks of %d) %s", limits, workers, chunkSize, neverReturnedSum)
+	}
+	return got
 }
 
 // fakeLimits are the seed's numbers made a hundred times smaller, with
@@ -107,7 +150,7 @@ func sumTo(n int) int {
 func checkSumCover(t *testing.T, sumPrimes sumPrimesFunc) {
 	var s fakeSum
 	limits := slices.Clone(fakeLimits)
-	got := sumPrimes(limits, 3, 1_000, s.sumBetween)
+	got := callSum(t, sumPrimes, limits, 3, 1_000, s.sumBetween)
 	want := make([]int, len(limits))
 	for i, n := range limits {
 		want[i] = sumTo(n)
@@ -116,7 +159,7 @@ func checkSumCover(t *testing.T, sumPrimes sumPrimesFunc) {
 		t.Errorf("with a sumBetween that adds up every number of its chunk, SumPrimes(%v, …) = %v, want %v: "+
 			"add up the results of each limit's chunks, and only of its own", limits, got, want)
 	}
-	if msg := coverage(limits, s.chunks); msg != "" {
+	if msg := coverage(limits, s.recorded()); msg != "" {
 		t.Errorf("%s: the chunks of each limit must cover 2…limit exactly once", msg)
 	}
 }
@@ -150,12 +193,13 @@ func coverage(limits []int, chunks []chunk) string {
 
 func checkSumChunks(t *testing.T, sumPrimes sumPrimesFunc) {
 	var s fakeSum
-	sumPrimes(slices.Clone(fakeLimits), 3, 1_000, s.sumBetween)
-	if len(s.chunks) == 0 {
+	callSum(t, sumPrimes, slices.Clone(fakeLimits), 3, 1_000, s.sumBetween)
+	chunks := s.recorded()
+	if len(chunks) == 0 {
 		t.Errorf("sumBetween was never called: sum every chunk with the sumBetween you are given")
 		return
 	}
-	biggest := slices.MaxFunc(s.chunks, func(a, b chunk) int { return cmp.Compare(a.hi-a.lo, b.hi-b.lo) })
+	biggest := slices.MaxFunc(chunks, func(a, b chunk) int { return cmp.Compare(a.hi-a.lo, b.hi-b.lo) })
 	if n := biggest.hi - biggest.lo + 1; n > 1_000 {
 		t.Errorf("sumBetween(%d, %d) summed %d numbers at once, want at most chunkSize=1000: "+
 			"cut each range 2…limit into chunks of chunkSize numbers", biggest.lo, biggest.hi, n)
@@ -165,8 +209,8 @@ func checkSumChunks(t *testing.T, sumPrimes sumPrimesFunc) {
 func checkSumBound(t *testing.T, sumPrimes sumPrimesFunc) {
 	for _, workers := range []int{3, 1} {
 		var s fakeSum
-		sumPrimes(slices.Clone(fakeLimits), workers, 1_000, s.sumBetween)
-		if peak := s.inFlight.Peak(); peak > workers {
+		callSum(t, sumPrimes, slices.Clone(fakeLimits), workers, 1_000, s.sumBetween)
+		if peak := s.log.inFlight.Peak(); peak > workers {
 			t.Errorf("%d chunks were summed at once with workers=%d: more than %d at once; "+
 				"start a pool of %d goroutines that take chunks from a channel, not one goroutine per chunk or per limit",
 				peak, workers, workers, workers)
@@ -175,41 +219,48 @@ func checkSumBound(t *testing.T, sumPrimes sumPrimesFunc) {
 	}
 }
 
-// checkSumBusy is the speedup on the fake clock. With every worker
-// busy until the chunks run out, the work ends at most one chunk after
-// a perfect split, total/workers; this is Graham's bound for any pool
-// whose free worker takes the next chunk at once. The chunk is the
-// costliest one chunkSize allows, so one huge chunk does not pass.
+// checkSumBusy proves that a worker that is done takes the next chunk
+// at once, whichever limit it belongs to: each time a chunk ends, once
+// the learner's code has done what it does at that instant, either
+// every worker is summing a chunk or no number is left waiting. The
+// heavy stretch makes the work uneven, so chunks dealt out in advance,
+// in blocks or in batches, or one limit after another, leave a worker
+// idle; which chunk a pool takes first does not matter.
 func checkSumBusy(t *testing.T, sumPrimes sumPrimesFunc) {
 	const chunkSize = 1_000
-	top := slices.Max(fakeLimits)
-	longest := cost(top-chunkSize+1, top)
+	limits := slices.Clone(fakeLimits)
+	total := 0
+	for _, n := range limits {
+		total += numbers(2, n)
+	}
 	for _, workers := range []int{2, 4} {
 		var s fakeSum
 		start := time.Now()
-		sumPrimes(slices.Clone(fakeLimits), workers, chunkSize, s.sumBetween)
-		took := time.Since(start)
-		var total time.Duration
-		for _, c := range s.chunks {
-			total += cost(c.lo, c.hi)
+		idle, ok := watchIdle(&s.log, workers, total, func() { sumPrimes(limits, workers, chunkSize, s.sumBetween) })
+		if !ok {
+			t.Fatalf("SumPrimes(%v, %d workers, chunks of %d) %s", limits, workers, chunkSize, neverReturnedSum)
 		}
-		if total == 0 {
+		took := time.Since(start)
+		if len(s.recorded()) == 0 {
 			t.Errorf("sumBetween was never called: sum every chunk with the sumBetween you are given")
 			return
 		}
-		ideal := total / time.Duration(workers)
-		if took > ideal+longest {
-			t.Errorf("with %d workers the work took %v of fake time, want at most %v (its %v split evenly, "+
-				"plus one chunk of %d numbers, %v); a speedup of %.2f, want about %d: workers sat idle while chunks were left. "+
-				"Put every chunk of every limit on one channel, and let each worker take the next chunk as soon as it is free",
-				workers, took.Round(time.Millisecond), (ideal + longest).Round(time.Millisecond),
-				total.Round(time.Millisecond), chunkSize, longest.Round(time.Millisecond),
-				float64(total)/float64(took), workers)
-			return
-		}
-		if peak := s.inFlight.Peak(); peak < workers {
-			t.Errorf("at most %d chunks were summed at once with workers=%d, want %d at once", peak, workers, workers)
+		if idle != nil {
+			t.Errorf("with %d workers, at %v of fake time only %s being summed, while %d numbers were in "+
+				"no chunk begun yet: workers sat idle while chunks were left (the numbers %d to %d cost %v each more "+
+				"than the others here, so work dealt out in advance is uneven). Put every chunk of every limit on one "+
+				"channel, and let each worker take the next chunk as soon as it is free (yours took %v in all; a pool "+
+				"like that needs %v for your chunks, in the order yours began them)",
+				workers, idle.at.Round(time.Microsecond), chunksWere(idle.running), idle.waiting, heavyFrom, heavyTo, heavyCost,
+				took.Round(time.Millisecond), exercise.PoolTime(s.log.startOrder(), workers).Round(time.Millisecond))
 			return
 		}
 	}
+}
+
+func chunksWere(n int) string {
+	if n == 1 {
+		return "1 chunk was"
+	}
+	return fmt.Sprintf("%d chunks were", n)
 }
