@@ -48,7 +48,7 @@ var corpus = map[string]badStudent{
 	"race":            {cells: one("race"), fetchAll: Fail, copyAll: Pass, message: "data race"},
 	"goroutine-panic": {cells: one("goroutine-panic"), fetchAll: Error, copyAll: Pass, message: "index out of range"},
 	"endless-loop":    {cells: one("endless-loop"), fetchAll: Timeout, copyAll: Pass, message: "ran out of time"},
-	"deadlock":        {cells: one("deadlock"), fetchAll: Timeout, copyAll: Pass, message: "deadlock"},
+	"deadlock":        {cells: one("deadlock"), fetchAll: Timeout, copyAll: Pass, message: "had not returned"}, // the real-server part waits exercise.RealStuckAfter, as long as the timeout
 	"leak":            {cells: map[string]string{"fetch-all": solved, "copy-all": "leak"}, fetchAll: Pass, copyAll: Fail},
 	"gonb-main":       {cells: one("gonb-main"), fetchAll: Error, copyAll: Pass, message: "GoNB command"},
 	"output-flood":    {cells: one("output-flood"), fetchAll: Error, copyAll: Pass, message: "printed more than 1024 KiB"},

@@ -154,8 +154,13 @@ func checkCopyFiles(t *testing.T, copyAll copyAllFunc) {
 	if err != nil {
 		t.Fatalf("the check could not make its files: %v", err)
 	}
-	if err := copyAll(jobs, 2, CopyFile); err != nil {
-		t.Errorf("CopyAll(jobs, 2, CopyFile) returned %v, want nil", err)
+	var copyErr error
+	if !exercise.Go(func() { copyErr = copyAll(jobs, 2, CopyFile) }).WaitReal() {
+		t.Fatalf("CopyAll(jobs, 2, CopyFile) had not returned after %v: it waits for something that never happens",
+			exercise.RealStuckAfter)
+	}
+	if copyErr != nil {
+		t.Errorf("CopyAll(jobs, 2, CopyFile) returned %v, want nil", copyErr)
 	}
 	for _, job := range jobs {
 		want, err := os.ReadFile(job.Src)

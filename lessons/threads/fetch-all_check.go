@@ -181,12 +181,19 @@ func checkFetchServer(t *testing.T, fetchAll fetchAllFunc) {
 	}
 	var mu sync.Mutex // FetchAll may call FetchTitle from many goroutines
 	fetched := map[string]int{}
-	pages := fetchAll(urls, func(url string) (string, error) {
-		mu.Lock()
-		fetched[url]++
-		mu.Unlock()
-		return FetchTitle(url)
+	var pages []Page
+	call := exercise.Go(func() {
+		pages = fetchAll(urls, func(url string) (string, error) {
+			mu.Lock()
+			fetched[url]++
+			mu.Unlock()
+			return FetchTitle(url)
+		})
 	})
+	if !call.WaitReal() {
+		t.Fatalf("FetchAll had not returned after %v: it waits for something that never happens "+
+			"(a goroutine that was never started, or a result never sent)", exercise.RealStuckAfter)
+	}
 	if len(pages) != len(urls) {
 		t.Errorf("got %d pages for the %d URLs of the server, want one page per URL", len(pages), len(urls))
 	}
