@@ -50,7 +50,7 @@ var corpus = map[string]badStudent{
 	"race":            {cells: one("race"), fetchAll: check.Fail, copyAll: check.Pass, message: "data race"},
 	"goroutine-panic": {cells: one("goroutine-panic"), fetchAll: check.Error, copyAll: check.Pass, message: "index out of range"},
 	"endless-loop":    {cells: one("endless-loop"), fetchAll: check.Timeout, copyAll: check.Pass, message: "ran out of time"},
-	"deadlock":        {cells: one("deadlock"), fetchAll: check.Timeout, copyAll: check.Pass, message: "waits for something that never happens"},
+	"deadlock":        {cells: one("deadlock"), fetchAll: check.Timeout, copyAll: check.Pass, message: "had not returned"}, // the real-server part waits exercise.RealStuckAfter, as long as the timeout
 	"leak":            {cells: map[string]string{"fetch-all": learners.Solved, "copy-all": "leak"}, fetchAll: check.Pass, copyAll: check.Fail},
 	"gonb-main":       {cells: one("gonb-main"), fetchAll: check.Error, copyAll: check.Pass, message: "GoNB command"},
 	"output-flood":    {cells: one("output-flood"), fetchAll: check.Error, copyAll: check.Pass, message: "printed more than 1024 KiB"},

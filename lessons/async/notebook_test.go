@@ -15,7 +15,7 @@ func TestNotebookOutputs(t *testing.T) {
 	nb.Has(t, "say", "Good")
 	nb.Matches(t, "say", `^Started at \d\d:\d\d:\d\d\.\d{3}$`, `^Stopped at \d\d:\d\d:\d\d\.\d{3}$`)
 	nb.Has(t, "gather", "one after another:", "Good", "Morning", "gathered:")
-	nb.Matches(t, "sleepers", `^1,000 sleeps of 100ms with GOMAXPROCS=1 took 1\d\dms$`)
+	nb.Matches(t, "sleepers", `^1,000 sleeps of 100ms with GOMAXPROCS=1 took \d+ms$`)
 	nb.Has(t, "select", "first: Good", "too slow: no Morning within 50ms more")
 	nb.Has(t, "cancel", "Good", "Morning: context canceled")
 	nb.Has(t, "wait-for", "Good <nil>",
@@ -25,7 +25,7 @@ func TestNotebookOutputs(t *testing.T) {
 		`^\s+say Good \(100ms\): answered after \d+ms$`,
 		`^\s+say Morning \(200ms\): the client gave up after \d+ms$`)
 	nb.Has(t, "deaf", "Morning", "the context by now: context deadline exceeded")
-	nb.Matches(t, "deaf", `^Morning <nil> after 2\d\dms$`)
+	nb.Matches(t, "deaf", `^Morning <nil> after \d+ms$`)
 
 	nb.Has(t, "check-gather", "PASS gather: 10/10 points")
 	nb.Has(t, "gather-run", `["Good" "Morning"] <nil>`,

@@ -31,8 +31,8 @@ func TestNotebookOutputs(t *testing.T) {
 	assert.Contains(t, nb.Output(t, "context-stop"), "background: work 1\nbackground: work 2\nbackground: work 3\n"+
 		"background: stopping: context canceled\nmain: the background goroutine has stopped\n")
 	assert.Contains(t, nb.Output(t, "signal-stop"), "main: working\nmain: working\nmain: stopping after ")
-	nb.Matches(t, "signal-stop", `^main: stopping after 2[5-9]\dms: interrupt signal received$`)
-	nb.Matches(t, "signal-try", `^stopped after 3(\.\d+)?s: context deadline exceeded$`)
+	nb.Matches(t, "signal-stop", `^main: stopping after \d+ms: interrupt signal received$`)
+	nb.Matches(t, "signal-try", `^stopped after \d+(\.\d+)?s: context deadline exceeded$`)
 	nb.Has(t, "grace", "grace 100ms: gave up, the worker is still busy", "grace 200ms: the worker stopped in time")
 
 	// 20 calls leave 2 replicas each; the fixed version leaves none.
@@ -50,13 +50,13 @@ func TestNotebookOutputs(t *testing.T) {
 	nb.Has(t, "synctest-fixed", "--- PASS: TestFirstReplyNoLeak (0.00s)")
 
 	nb.Has(t, "check-heartbeat", "PASS heartbeat: 10/10 points")
-	nb.Matches(t, "heartbeat-run", `^beat 1 at 1\d\dms$`, `^beat 5 at 5[0-4]\dms$`,
-		`^stopped after 5[5-9]\dms \(interrupt signal received\), 5 beats$`)
+	nb.Matches(t, "heartbeat-run", `^beat 1 at \d+ms$`, `^beat 5 at \d+ms$`,
+		`^stopped after \d+ms \(interrupt signal received\), 5 beats$`)
 	assert.NotContains(t, nb.Output(t, "heartbeat-run"), "beat 6")
 
 	nb.Has(t, "check-graceful-shutdown", "PASS graceful-shutdown: 10/10 points")
 	run := nb.Output(t, "graceful-shutdown-run")
-	nb.Matches(t, "graceful-shutdown-run", `^3[5-9]\dms: RunWorkers returned, late: \["(ann|bob|cid)"\]$`)
+	nb.Matches(t, "graceful-shutdown-run", `^\d+ms: RunWorkers returned, late: \["(ann|bob|cid)"\]$`)
 	nb.Matches(t, "graceful-shutdown-run", `^\d+ms: (ann|bob|cid) finished job 7$`, `^\d+ms: (ann|bob|cid) finished job 8$`)
 	for _, never := range []string{"job 6", "job 9", "job 10", "job 11", "job 12"} {
 		assert.NotContains(t, run, "finished "+never+"\n", "graceful-shutdown-run")

@@ -48,7 +48,7 @@ const ManifestPrefix = "goconc-manifest: "
 // the check scores the exercise 0 points.
 func Check(t *testing.T, id string, parts ...Part) {
 	t.Helper()
-	parts = append(parts[:len(parts):len(parts)], noRacePart(racesReported()))
+	parts = append(parts[:len(parts):len(parts)], noRacePart(RacesSoFar()))
 	m := manifest(id, parts)
 	if os.Getenv("GOCONC_MANIFEST") != "" || os.Getenv("GOCONC_REPORT") != "" {
 		line, err := json.Marshal(m)

@@ -19,11 +19,11 @@ const NoRaceClaim = "has no data race"
 // with the one at the start of the check.
 func noRacePart(before int) Part {
 	return Part{Name: NoRaceClaim, Caps: true, Run: func(t *testing.T) {
-		if !raceDetectorOn {
+		if !RaceDetectorOn {
 			t.Log("not checked: this check was built without the race detector (-race), so races go unseen")
 			return
 		}
-		if n := racesReported() - before; n > 0 {
+		if n := RacesSoFar() - before; n > 0 {
 			t.Errorf("the race detector reported %s while the check ran (its report says which two "+
 				"goroutines used the same memory, and where): a data race makes every other result "+
 				"luck, so this exercise scores 0 points until it is gone", plural(n, "data race"))

@@ -2,8 +2,8 @@
 
 package exercise
 
-// raceDetectorOn says whether this binary was built with -race.
-const raceDetectorOn = false
+// RaceDetectorOn says whether this binary was built with -race.
+const RaceDetectorOn = false
 
-// racesReported is always 0 without the race detector.
-func racesReported() int { return 0 }
+// RacesSoFar is always 0 without the race detector.
+func RacesSoFar() int { return 0 }

@@ -4,9 +4,9 @@ package exercise
 
 import "runtime"
 
-// raceDetectorOn says whether this binary was built with -race.
-const raceDetectorOn = true
+// RaceDetectorOn says whether this binary was built with -race.
+const RaceDetectorOn = true
 
-// racesReported is how many data races the race detector has reported
+// RacesSoFar is how many data races the race detector has reported
 // in this process so far.
-func racesReported() int { return runtime.RaceErrors() }
+func RacesSoFar() int { return runtime.RaceErrors() }

@@ -29,7 +29,7 @@ func racyCount() int {
 }
 
 func TestADataRaceAnywhereScoresTheExerciseZero(t *testing.T) {
-	if !raceDetectorOn {
+	if !RaceDetectorOn {
 		t.Skip("needs the race detector: go test -race")
 	}
 	out := exercisetest.Output(t, "TestDemoRacyCheck")

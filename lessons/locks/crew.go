@@ -1,71 +1,31 @@
 package locks
 
 import (
-	"errors"
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
-// stuckAfter is how long a check waits, on the fake clock, for the
-// learner's code to return. Correct code needs at most a second of fake
-// time; code that can never return (a deadlock) makes the clock jump
-// straight to stuckAfter, because nothing else in the bubble can move.
-const stuckAfter = time.Minute
-
-// errExited marks a goroutine that ended with runtime.Goexit: an
+// crew is the goroutines of a check that call the learner's code at
+// once, each an [exercise.Call], waited for together: one
+// [exercise.StuckAfter] of fake time for all of them, not one each.
+// A goroutine may end without returning, by runtime.Goexit: an
 // Account's Lock does that to goroutines still waiting after a
-// deadlock was reported.
-var errExited = errors.New("ended by runtime.Goexit")
-
-// crew runs calls into the learner's code in goroutines of a check's
-// bubble and waits for them on the fake clock. A panic in one of them
-// becomes a failed part, not a crashed test binary, and a call that
-// never returns is reported after stuckAfter instead of hanging the
-// check.
-type crew struct {
-	started, ended int
-	done           chan any // per goroutine: nil, errExited, or its panic
-	panicked       any      // the first panic
-}
-
-// newCrew makes a crew for at most n goroutines.
-func newCrew(n int) *crew { return &crew{done: make(chan any, n)} }
+// deadlock was reported, and the crew counts it as ended.
+type crew struct{ calls []*exercise.Call }
 
 // Go runs f in a new goroutine of the crew.
-func (c *crew) Go(f func()) {
-	if c.started == cap(c.done) {
-		panic("locks: crew is full, a bug in the check")
-	}
-	c.started++
-	go func() {
-		returned := false
-		defer func() {
-			switch r := recover(); {
-			case r != nil:
-				c.done <- r
-			case !returned:
-				c.done <- errExited
-			default:
-				c.done <- nil
-			}
-		}()
-		f()
-		returned = true
-	}()
-}
+func (c *crew) Go(f func()) { c.calls = append(c.calls, exercise.Go(f)) }
 
-// Wait waits until every goroutine has ended, or for stuckAfter of
-// fake time. It reports whether they all ended.
+// Wait waits until every goroutine has ended, or for
+// exercise.StuckAfter of fake time. It reports whether they all ended.
 func (c *crew) Wait() bool {
-	timeout := time.After(stuckAfter)
-	for c.ended < c.started {
+	timeout := time.After(exercise.StuckAfter)
+	for _, call := range c.calls {
 		select {
-		case r := <-c.done:
-			c.ended++
-			if r != nil && r != errExited && c.panicked == nil {
-				c.panicked = r
-			}
+		case <-call.Done():
 		case <-timeout:
 			return false
 		}
@@ -74,32 +34,87 @@ func (c *crew) Wait() bool {
 }
 
 // Running is how many goroutines have not ended.
-func (c *crew) Running() int { return c.started - c.ended }
-
-// Panicked fails t if one of the goroutines panicked, with the
-// message a panic in the learner's code gets everywhere in the course,
-// and reports whether one did.
-func (c *crew) Panicked(t *testing.T) bool {
-	t.Helper()
-	if c.panicked != nil {
-		t.Errorf("your code panicked: %v", c.panicked)
+func (c *crew) Running() int {
+	n := 0
+	for _, call := range c.calls {
+		select {
+		case <-call.Done():
+		default:
+			n++
+		}
 	}
-	return c.panicked != nil
+	return n
 }
 
-// call runs f in a crew of its own and waits for it: for calls that
-// could block forever, such as a lock. It fails t and returns false
-// if f panicked or did not return; what describes the call.
-func call(t *testing.T, what string, f func()) bool {
+// Panicked is the first panic of the crew's goroutines, or nil.
+func (c *crew) Panicked() *exercise.Panic {
+	for _, call := range c.calls {
+		if p := call.Panicked(); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// finished waits for a crew calling the learner's code (calls says
+// what they call) and fails t if one panicked or they did not all
+// return. A panic comes first: when the others then wait forever, it
+// is why.
+func finished(t *testing.T, cr *crew, calls string) bool {
 	t.Helper()
-	c := newCrew(1)
-	c.Go(f)
-	if !c.Wait() {
-		t.Errorf("%s had not returned after %v of fake time: it waits for something that never happens (a deadlock)",
-			what, stuckAfter)
+	ended := cr.Wait()
+	if p := cr.Panicked(); p != nil {
+		t.Error(panicked(p, cr.Running()))
 		return false
 	}
-	return !c.Panicked(t)
+	if !ended {
+		t.Errorf("%s calling %s had not returned after %v of fake time: they wait for something "+
+			"that never happens (a deadlock)", plural(cr.Running(), "goroutine"), calls, exercise.StuckAfter)
+		return false
+	}
+	return true
+}
+
+// panicked is the message for a panic in the learner's code, the
+// course's usual "your code panicked: …", and what it left behind.
+func panicked(p *exercise.Panic, stuck int) string {
+	msg := "your code panicked: " + p.String()
+	if stuck > 0 {
+		msg += fmt.Sprintf("; then %s still waited after %v of fake time: a panic between Lock and Unlock "+
+			"leaves the lock locked (write defer …Unlock() right after …Lock(), so that it is unlocked "+
+			"however the function ends)", plural(stuck, "goroutine"), exercise.StuckAfter)
+	}
+	return msg
+}
+
+// call runs f in a goroutine and waits for it: for calls that could
+// block forever, such as a lock. It fails t and returns false if f did
+// not return; a panic in f fails the part with "your code panicked".
+// what describes the call.
+func call(t *testing.T, what string, f func()) bool {
+	t.Helper()
+	if !exercise.Go(f).Wait() {
+		t.Errorf("%s had not returned after %v of fake time: it waits for something that never happens (a deadlock)",
+			what, exercise.StuckAfter)
+		return false
+	}
+	return true
+}
+
+// timed calls f in a goroutine and returns what it returned and how
+// much fake time it took; ok is false (and t has failed) if f never
+// returned. A panic in f fails the part with "your code panicked".
+func timed[R any](t *testing.T, what string, f func() R) (got R, took time.Duration, ok bool) {
+	t.Helper()
+	start := time.Now()
+	c := exercise.Go(func() { got = f() })
+	if !c.Wait() {
+		t.Errorf("%s had not returned after %v of fake time: it waits for something that never happens (a deadlock)",
+			what, exercise.StuckAfter)
+		var zero R
+		return zero, 0, false
+	}
+	return got, c.At().Sub(start), true
 }
 
 // plural is "1 goroutine", "2 goroutines".

@@ -66,6 +66,11 @@ func (s *ImageServer) ImageURLs() []string {
 	return urls
 }
 
+// FailingURL is an address the server answers at once, without its
+// latency, with 404 Not Found: a download that fails before the others
+// are done, to show errgroup.WithContext cancelling them.
+func (s *ImageServer) FailingURL() string { return s.URL + "/no-such-photo" }
+
 // Close stops the server. Requests still waiting out their latency are
 // answered at once with 503 Service Unavailable.
 func (s *ImageServer) Close() {
@@ -93,7 +98,18 @@ func (s *ImageServer) wait(ctx context.Context, latency time.Duration) bool {
 // requests.get(img_url).content, but an answer other than 200 OK is
 // an error rather than a page of HTML taken for a picture.
 func DownloadImage(url string) ([]byte, error) {
-	resp, err := http.Get(url)
+	return DownloadImageContext(context.Background(), url)
+}
+
+// DownloadImageContext is [DownloadImage] that gives up when ctx is
+// done: errgroup.WithContext's ctx, cancelled when another download
+// fails, stops this one too, waiting or not.
+func DownloadImageContext(ctx context.Context, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +146,8 @@ func gradientPNG(w, h int, c color.RGBA) []byte {
 		}
 	}
 	var buf bytes.Buffer
-	png.Encode(&buf, img)
+	if err := png.Encode(&buf, img); err != nil {
+		panic(err) // an RGBA image into memory: only a bug of ours fails
+	}
 	return buf.Bytes()
 }

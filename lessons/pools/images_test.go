@@ -2,6 +2,7 @@ package pools
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"testing"
 	"time"
@@ -32,6 +33,22 @@ func TestDownloadImageReportsAMissingPhoto(t *testing.T) {
 	defer srv.Close()
 	_, err := DownloadImage(srv.URL + "/photos/nope/download")
 	assert.ErrorContains(t, err, "404 Not Found")
+}
+
+func TestTheFailingURLFailsAtOnce(t *testing.T) {
+	srv := StartImageServer(time.Hour)
+	defer srv.Close()
+	_, err := DownloadImage(srv.FailingURL())
+	assert.ErrorContains(t, err, "404 Not Found")
+}
+
+func TestACancelledDownloadStopsWaiting(t *testing.T) {
+	srv := StartImageServer(time.Hour)
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	_, err := DownloadImageContext(ctx, srv.ImageURLs()[0])
+	assert.ErrorIs(t, err, context.Canceled)
 }
 
 func TestEveryDownloadWaitsTheLatency(t *testing.T) {

@@ -21,26 +21,27 @@ type copyAllFunc = func(jobs []CopyJob, workers int, copyFile CopyFunc) error
 // does) after still copying the rest. Like every check, it ends with
 // [exercise.NoRaceClaim]: a data race scores the exercise 0. It runs the
 // learner's goroutines on one thread, so that a race is always
-// reported as one (see onOneThread).
+// reported as one (see [exercise.OnOneThread]).
 //
 // All but the last part inject a copy that sleeps on synctest's fake
 // clock and records when it ran; the last copies real files with
 // [CopyFile].
 func CheckCopyAll(t *testing.T, copyAll func(jobs []CopyJob, workers int, copyFile CopyFunc) error) {
 	t.Helper()
-	defer onOneThread()()
-	exercise.Check(t, "copy-all",
-		exercise.Part{Name: "copies every file exactly once", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyOnce)},
-		exercise.Part{Name: "never runs more copies at once than there are workers", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyBound)},
-		exercise.Part{Name: "keeps every worker copying while jobs are left", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyBusy)},
-		exercise.Part{Name: "reports every failed copy and still copies the rest", Points: 2,
-			Run: exercise.InBubble(copyAll, checkCopyFailures)},
-		exercise.Part{Name: "copies real files byte for byte", Points: 2,
-			Run: func(t *testing.T) { checkCopyFiles(t, copyAll) }},
-	)
+	exercise.OnOneThread(func() {
+		exercise.Check(t, "copy-all",
+			exercise.Part{Name: "copies every file exactly once", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyOnce)},
+			exercise.Part{Name: "never runs more copies at once than there are workers", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyBound)},
+			exercise.Part{Name: "keeps every worker copying while jobs are left", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyBusy)},
+			exercise.Part{Name: "reports every failed copy and still copies the rest", Points: 2,
+				Run: exercise.InBubble(copyAll, checkCopyFailures)},
+			exercise.Part{Name: "copies real files byte for byte", Points: 2,
+				Run: func(t *testing.T) { checkCopyFiles(t, copyAll) }},
+		)
+	})
 }
 
 // callCopyAll calls copyAll under the fake-time limit: code that can
@@ -153,8 +154,13 @@ func checkCopyFiles(t *testing.T, copyAll copyAllFunc) {
 	if err != nil {
 		t.Fatalf("the check could not make its files: %v", err)
 	}
-	if err := copyAll(jobs, 2, CopyFile); err != nil {
-		t.Errorf("CopyAll(jobs, 2, CopyFile) returned %v, want nil", err)
+	var copyErr error
+	if !exercise.Go(func() { copyErr = copyAll(jobs, 2, CopyFile) }).WaitReal() {
+		t.Fatalf("CopyAll(jobs, 2, CopyFile) had not returned after %v: it waits for something that never happens",
+			exercise.RealStuckAfter)
+	}
+	if copyErr != nil {
+		t.Errorf("CopyAll(jobs, 2, CopyFile) returned %v, want nil", copyErr)
 	}
 	for _, job := range jobs {
 		want, err := os.ReadFile(job.Src)

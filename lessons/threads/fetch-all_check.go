@@ -19,26 +19,27 @@ type fetchAllFunc = func(urls []string, fetch FetchFunc) []Page
 // (its URL, and its title or its error) in the order of urls. Like
 // every check, it ends with [exercise.NoRaceClaim]: a data race scores
 // the exercise 0. It runs the learner's goroutines on one thread, so
-// that a race is always reported as one (see onOneThread).
+// that a race is always reported as one (see [exercise.OnOneThread]).
 //
 // All but the last part inject a fetch that sleeps on synctest's fake
 // clock, so "at the same time" is measured exactly; the last fetches
 // the 13 quote pages from a [Server] on this machine with [FetchTitle].
 func CheckFetchAll(t *testing.T, fetchAll func(urls []string, fetch FetchFunc) []Page) {
 	t.Helper()
-	defer onOneThread()()
-	exercise.Check(t, "fetch-all",
-		exercise.Part{Name: "returns one page per URL in the order given", Points: 2,
-			Run: exercise.InBubble(fetchAll, checkFetchOrder)},
-		exercise.Part{Name: "fetches all pages at the same time", Points: 3,
-			Run: exercise.InBubble(fetchAll, checkFetchAtOnce)},
-		exercise.Part{Name: "reports a failed page in its own result and keeps the others", Points: 2,
-			Run: exercise.InBubble(fetchAll, checkFetchFailure)},
-		exercise.Part{Name: "handles an empty list", Points: 1,
-			Run: exercise.InBubble(fetchAll, checkFetchNothing)},
-		exercise.Part{Name: "fetches the real pages from the local server", Points: 2,
-			Run: func(t *testing.T) { checkFetchServer(t, fetchAll) }},
-	)
+	exercise.OnOneThread(func() {
+		exercise.Check(t, "fetch-all",
+			exercise.Part{Name: "returns one page per URL in the order given", Points: 2,
+				Run: exercise.InBubble(fetchAll, checkFetchOrder)},
+			exercise.Part{Name: "fetches all pages at the same time", Points: 3,
+				Run: exercise.InBubble(fetchAll, checkFetchAtOnce)},
+			exercise.Part{Name: "reports a failed page in its own result and keeps the others", Points: 2,
+				Run: exercise.InBubble(fetchAll, checkFetchFailure)},
+			exercise.Part{Name: "handles an empty list", Points: 1,
+				Run: exercise.InBubble(fetchAll, checkFetchNothing)},
+			exercise.Part{Name: "fetches the real pages from the local server", Points: 2,
+				Run: func(t *testing.T) { checkFetchServer(t, fetchAll) }},
+		)
+	})
 }
 
 // callFetchAll calls fetchAll under the fake-time limit: code that can
@@ -180,12 +181,19 @@ func checkFetchServer(t *testing.T, fetchAll fetchAllFunc) {
 	}
 	var mu sync.Mutex // FetchAll may call FetchTitle from many goroutines
 	fetched := map[string]int{}
-	pages := fetchAll(urls, func(url string) (string, error) {
-		mu.Lock()
-		fetched[url]++
-		mu.Unlock()
-		return FetchTitle(url)
+	var pages []Page
+	call := exercise.Go(func() {
+		pages = fetchAll(urls, func(url string) (string, error) {
+			mu.Lock()
+			fetched[url]++
+			mu.Unlock()
+			return FetchTitle(url)
+		})
 	})
+	if !call.WaitReal() {
+		t.Fatalf("FetchAll had not returned after %v: it waits for something that never happens "+
+			"(a goroutine that was never started, or a result never sent)", exercise.RealStuckAfter)
+	}
 	if len(pages) != len(urls) {
 		t.Errorf("got %d pages for the %d URLs of the server, want one page per URL", len(pages), len(urls))
 	}

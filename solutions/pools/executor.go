@@ -32,8 +32,10 @@ func (f *Future[R]) Done() <-chan struct{} { return f.done }
 // Submit must not wait for a worker, so waiting tasks go into a slice,
 // not a channel of some fixed size; mu guards it. A worker is started
 // only when a task comes and fewer than workers are running (as Python
-// starts its threads), and returns as soon as the queue is empty, so
-// an idle executor holds no goroutines at all.
+// starts its threads), and returns as soon as the queue is empty (where
+// Python's threads wait for more until shutdown), counting itself out
+// under mu, so that the next Submit starts a worker again. An idle
+// executor holds no goroutines at all.
 type Executor[R any] struct {
 	workers int
 	wg      sync.WaitGroup

@@ -52,13 +52,17 @@ func Map[In, Out any](ctx context.Context, in <-chan In, f func(In) Out) <-chan 
 
 // Collect gathers the values received from in until in is closed. If
 // ctx is cancelled first, it returns what it has so far and ctx.Err().
+// A closed input is not proof of a whole result: a stage that was
+// cancelled closes its output early. So when in is closed, Collect
+// still asks ctx: when the cancel and the close come at the same
+// moment, select may take either case, and both must say "cancelled".
 func Collect[T any](ctx context.Context, in <-chan T) ([]T, error) {
 	var got []T
 	for {
 		select {
 		case v, ok := <-in:
 			if !ok {
-				return got, nil
+				return got, ctx.Err() // nil unless the context ended
 			}
 			got = append(got, v)
 		case <-ctx.Done():
