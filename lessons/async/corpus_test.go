@@ -1,7 +1,6 @@
 package async
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/goconc/goconc/lessons/exercise"
@@ -29,14 +28,7 @@ const rightRuns = 20
 func failsEveryRun(t *testing.T, test string, lines ...string) {
 	t.Helper()
 	t.Parallel()
-	for run, out := range exercisetest.Outputs(t, wrongRuns, test) {
-		for _, line := range lines {
-			if !strings.Contains(out, line) {
-				t.Errorf("run %d of %d of %s did not print\n%s\nIt printed:\n%s", run+1, wrongRuns, test, line, out)
-				return
-			}
-		}
-	}
+	exercisetest.SaysEveryRun(t, wrongRuns, test, lines...)
 }
 
 // subtest is the name go test -v gives to part of test.

@@ -1,7 +1,6 @@
 package pools
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/goconc/goconc/lessons/exercise"
@@ -37,14 +36,7 @@ const (
 func saysEveryRun(t *testing.T, n int, bad string, lines ...string) {
 	t.Helper()
 	t.Parallel()
-	for run, out := range exercisetest.Outputs(t, n, bad) {
-		for _, line := range lines {
-			if !strings.Contains(out, line) {
-				t.Errorf("run %d of %d of %s did not print\n\t%s\nit printed:\n%s", run+1, n, bad, line, out)
-				return
-			}
-		}
-	}
+	exercisetest.SaysEveryRun(t, n, bad, lines...)
 }
 
 // subtest is the name go test gives a part of a check run by test.

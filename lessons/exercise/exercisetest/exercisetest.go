@@ -17,6 +17,7 @@ package exercisetest
 import (
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,22 @@ func Outputs(t *testing.T, n int, test string, env ...string) []string {
 		outs[i] = Output(t, test, env...)
 	}
 	return outs
+}
+
+// SaysEveryRun runs the test named test in n child processes (see
+// [Outputs]) and checks that every run printed each of lines: the
+// messages a learner reads and the score line. It fails t at the first
+// run that did not, with what that run printed.
+func SaysEveryRun(t *testing.T, n int, test string, lines ...string) {
+	t.Helper()
+	for run, out := range Outputs(t, n, test) {
+		for _, line := range lines {
+			if !strings.Contains(out, line) {
+				t.Errorf("run %d of %d of %s did not print\n\t%s\nit printed:\n%s", run+1, n, test, line, out)
+				return
+			}
+		}
+	}
 }
 
 // Output runs the test named test of this test binary in a child
