@@ -19,7 +19,8 @@ const (
 	hammerProcs      = 8
 )
 
-// hammer is the one claim no fake clock can force: an Inc that reads
+// hammer is the one claim no fake clock can force (with freshKeys, its
+// counterpart for the first Inc of a key): an Inc that reads
 // the count and writes it back in two steps (an atomic Load, then a
 // Store; or Value, then a second Lock to write) loses an increment
 // only when another Inc comes between the two steps, in real time. So
