@@ -14,6 +14,9 @@ type command struct {
 	operands string   // what follows the flags: "NOTEBOOK..."
 	required []string // flags that must be given, shown without brackets
 	about    []string // what it does, a line each
+	// ownCourse commands find the course themselves (--course), so
+	// they run outside a checkout; the others get the one around ".".
+	ownCourse bool
 	// define defines the command's flags on fs and returns the work,
 	// which parses args with fs.
 	define func(fs *flag.FlagSet) func(ctx context.Context, c *course.Course, args []string) error
@@ -32,7 +35,7 @@ var commands = []command{
 		"check one learner's notebook: every exercise, pass or fail, and why"}},
 	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
 		"the course's notebook and exercise rules (all course notebooks by default)"}},
-	{name: "grade", operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
+	{name: "grade", ownCourse: true, operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
 		"grade a class in a sandbox: grades.csv, results.json, feedback/"}},
 }
 

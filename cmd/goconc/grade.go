@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -18,7 +19,8 @@ import (
 
 // gradeFlags are the instructor's choices for a grading.
 type gradeFlags struct {
-	out                 string
+	out, courseDir      string
+	notebooks           string
 	jobs                int
 	timeout             time.Duration
 	race, fresh, unsafe bool
@@ -30,18 +32,46 @@ type gradeFlags struct {
 func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string) error {
 	var f gradeFlags
 	fs.StringVar(&f.out, "out", "", "`DIR` for grades.csv, results.json and feedback/ (required)")
+	fs.StringVar(&f.courseDir, "course", "", "the course checkout `DIR` (default: the one around the current directory, else around the goconc binary)")
+	fs.StringVar(&f.notebooks, "notebooks", "", "grade only these course notebooks: `NAME[,NAME...]` (01-threads,02-daemon)")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "students graded at once")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "time limit for one exercise's check")
 	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
 	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results")
 	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
-	return func(ctx context.Context, c *course.Course, args []string) error {
+	return func(ctx context.Context, _ *course.Course, args []string) error {
 		subs, err := parseInterleaved(fs, args)
 		if err != nil || f.out == "" {
 			return fmt.Errorf("usage: goconc grade --out DIR SUBMISSIONS  (SUBMISSIONS/<student>/<notebook>.ipynb)")
 		}
+		c, err := findCourse(f.courseDir)
+		if err != nil {
+			return err
+		}
 		return gradeClass(ctx, c, subs, f)
 	}
+}
+
+// findCourse is the course checkout in dir, or, when dir is "", the
+// one around the current directory, else the one around the goconc
+// binary (bin/goconc of a checkout), so an instructor can grade from
+// where the submissions are.
+func findCourse(dir string) (*course.Course, error) {
+	if dir != "" {
+		return course.Find(dir)
+	}
+	c, err := course.Find(".")
+	if err == nil {
+		return c, nil
+	}
+	if exe, exeErr := os.Executable(); exeErr == nil {
+		if exe, exeErr = filepath.EvalSymlinks(exe); exeErr == nil {
+			if c, exeErr := course.Find(filepath.Dir(exe)); exeErr == nil {
+				return c, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("%w; or name it with --course DIR", err)
 }
 
 // gradeClass grades the class in subs and writes what it found into
@@ -58,6 +88,11 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		fmt.Println("WARNING: grading without a sandbox (--unsafe-no-sandbox)")
 	}
 	g := &grade.Grader{Checker: ch, Jobs: f.jobs, Progress: progress(isTerminal())}
+	if f.notebooks != "" {
+		if g.Notebooks, err = grade.SelectNotebooks(ch, strings.Split(f.notebooks, ",")); err != nil {
+			return fmt.Errorf("--notebooks: %w", err)
+		}
+	}
 	if !f.fresh {
 		if g.Cache, err = grade.NewCache(filepath.Join(f.out, "cache"), ch); err != nil {
 			return err

@@ -26,9 +26,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "goconc: unknown command %q\n\n%s", os.Args[1], usage())
 		os.Exit(2)
 	}
-	c, err := course.Find(".")
-	if err != nil {
-		fail(err)
+	var c *course.Course
+	if !cmd.ownCourse {
+		var err error
+		if c, err = course.Find("."); err != nil {
+			fail(err)
+		}
 	}
 	_, do := cmd.flagSet()
 	if err := do(ctx, c, os.Args[2:]); err != nil {
