@@ -20,7 +20,7 @@ import (
 // gradeFlags are the instructor's choices for a grading.
 type gradeFlags struct {
 	out, courseDir      string
-	notebooks           string
+	notebooks, due      string
 	jobs                int
 	timeout             time.Duration
 	race, fresh, unsafe bool
@@ -36,6 +36,7 @@ func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 	fs.StringVar(&f.notebooks, "notebooks", "", "grade only these course notebooks: `NAME[,NAME...]` (01-threads,02-daemon)")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "students graded at once")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "time limit for one exercise's check")
+	fs.StringVar(&f.due, "due", "", "the deadline, RFC 3339 `TIME` (2026-12-01T23:59:00Z): adds submitted_at and late, no penalty")
 	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
 	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results")
 	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
@@ -88,6 +89,11 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		fmt.Println("WARNING: grading without a sandbox (--unsafe-no-sandbox)")
 	}
 	g := &grade.Grader{Checker: ch, Jobs: f.jobs, Progress: progress(isTerminal())}
+	if f.due != "" {
+		if g.Due, err = time.Parse(time.RFC3339, f.due); err != nil {
+			return fmt.Errorf("--due %q: want an RFC 3339 time such as 2026-12-01T23:59:00Z (or with an offset, +01:00)", f.due)
+		}
+	}
 	if f.notebooks != "" {
 		if g.Notebooks, err = grade.SelectNotebooks(ch, strings.Split(f.notebooks, ",")); err != nil {
 			return fmt.Errorf("--notebooks: %w", err)
@@ -113,10 +119,17 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		return fmt.Errorf("%w (nothing written; results graded so far are cached)", err)
 	}
 	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil, Students: results}
+	if !g.Due.IsZero() {
+		due := g.Due.UTC()
+		class.Due = &due
+	}
 	if err := grade.WriteClass(f.out, class); err != nil {
 		return err
 	}
 	summarize(results, time.Since(start))
+	if class.Due != nil {
+		summarizeLate(results, *class.Due)
+	}
 	fmt.Printf("wrote %s, %s and %s (%d pages)\n", filepath.Join(f.out, "grades.csv"),
 		filepath.Join(f.out, "results.json"), filepath.Join(f.out, "feedback")+"/", len(results))
 	return nil
@@ -195,4 +208,23 @@ func summarize(results []grade.StudentResult, took time.Duration) {
 	if len(names) > 0 {
 		fmt.Printf("slowest: %s\n", strings.Join(names, ", "))
 	}
+}
+
+// summarizeLate names the notebooks handed in after the due time and
+// by how much; grading takes nothing off for it.
+func summarizeLate(results []grade.StudentResult, due time.Time) {
+	var late []string
+	for _, r := range results {
+		for _, nb := range r.Notebooks {
+			if nb.Late != nil && *nb.Late {
+				late = append(late, fmt.Sprintf("%s %s (%s late)", r.Student,
+					strings.TrimSuffix(nb.Notebook, ".ipynb"), nb.SubmittedAt.Sub(due).Round(time.Minute)))
+			}
+		}
+	}
+	fmt.Printf("%d notebooks handed in after %s (no points taken off; see submitted_at and late)", len(late), due.Format(time.RFC3339))
+	if len(late) > 0 {
+		fmt.Printf(": %s", strings.Join(late, ", "))
+	}
+	fmt.Println()
 }

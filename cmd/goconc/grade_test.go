@@ -104,3 +104,14 @@ func TestOutsideACheckoutTheErrorSaysToNameTheCourse(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "--course DIR")
 }
+
+func TestADueTimeThatIsNotRFC3339IsAnErrorAndWritesNothing(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	subs, out := t.TempDir(), t.TempDir()
+	handIn(t, root, subs, "alice")
+	err = runGrade(t, "--course", root, "--due", "Dec 1 23:59", "--out", out, subs)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "want an RFC 3339 time such as 2026-12-01T23:59:00Z")
+	assert.NoFileExists(t, filepath.Join(out, "grades.csv"))
+}

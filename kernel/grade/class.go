@@ -6,14 +6,21 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/goconc/goconc/kernel/internal/atomicfile"
 )
 
-// GradesHeader is the first row of grades.csv.
+// GradesHeader is the first row of grades.csv, as DESIGN.md fixes it.
 var GradesHeader = []string{"student", "notebook", "exercise", "points", "max_points", "status"}
+
+// LateColumns follow GradesHeader when the class has a due time (and
+// only then, so a grading without one writes DESIGN's header as it
+// is): the notebook's submission time (RFC 3339, UTC) and "true" or
+// "false", both empty for a notebook not handed in.
+var LateColumns = []string{"submitted_at", "late"}
 
 // Class is what results.json holds: every student's results, with
 // every part of every check.
@@ -21,6 +28,7 @@ type Class struct {
 	Graded   time.Time       `json:"graded"`
 	Race     bool            `json:"race"`
 	Sandbox  bool            `json:"sandbox"`
+	Due      *time.Time      `json:"due,omitempty"`
 	Students []StudentResult `json:"students"`
 }
 
@@ -32,12 +40,20 @@ func WriteClass(dir string, class Class) error {
 	}
 	var rows bytes.Buffer
 	w := csv.NewWriter(&rows)
-	w.Write(GradesHeader)
+	if class.Due != nil {
+		w.Write(append(slices.Clone(GradesHeader), LateColumns...))
+	} else {
+		w.Write(GradesHeader)
+	}
 	for _, s := range class.Students {
 		for _, nb := range s.Notebooks {
 			for _, e := range nb.Exercises {
-				w.Write([]string{s.Student, nb.Notebook, e.Exercise,
-					strconv.Itoa(e.Points), strconv.Itoa(e.MaxPoints), string(e.Status)})
+				row := []string{s.Student, nb.Notebook, e.Exercise,
+					strconv.Itoa(e.Points), strconv.Itoa(e.MaxPoints), string(e.Status)}
+				if class.Due != nil {
+					row = append(row, lateCells(nb)...)
+				}
+				w.Write(row)
 			}
 		}
 	}
@@ -59,4 +75,11 @@ func WriteClass(dir string, class Class) error {
 		}
 	}
 	return nil
+}
+
+func lateCells(nb NotebookResult) []string {
+	if nb.SubmittedAt == nil || nb.Late == nil {
+		return []string{"", ""}
+	}
+	return []string{nb.SubmittedAt.Format(time.RFC3339), strconv.FormatBool(*nb.Late)}
 }

@@ -30,6 +30,14 @@ type Grader struct {
 	// ("01-threads.ipynb", see SelectNotebooks); the others get no
 	// rows, no feedback and no say in the summary.
 	Notebooks []string
+	// Due, when set, is the deadline: every notebook handed in gets
+	// its submitted_at and whether it is late, and nothing else
+	// changes (no penalty: that is the instructor's call).
+	Due time.Time
+	// SubmittedAt tells when a notebook was handed in; nil: its file's
+	// modification time. goconc collect's manifest of submission
+	// times, once it writes one, plugs in here.
+	SubmittedAt func(path string) (time.Time, bool)
 	// Progress, when set, hears of every student graded, one at a time.
 	Progress func(StudentResult, int, int)
 }
@@ -49,6 +57,10 @@ type NotebookResult struct {
 	Notebook  string                 `json:"notebook"`
 	Problem   string                 `json:"problem,omitempty"` // why it could not be graded
 	Exercises []check.ExerciseResult `json:"exercises"`
+	// With a due time, for a notebook handed in: when, and whether
+	// after it. Never cached: they are of the file, not of its cells.
+	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
+	Late        *bool      `json:"late,omitempty"`
 }
 
 // Points adds up a student's points and what they could have had.
@@ -109,6 +121,7 @@ func (g *Grader) Grade(ctx context.Context, dir string) ([]StudentResult, error)
 	for i, student := range students {
 		pool.Go(func() error {
 			r, err := g.gradeStudent(ctx, filepath.Join(dir, student), names, all)
+			g.stampTimes(&r, filepath.Join(dir, student))
 			results[i] = r
 			mu.Lock()
 			defer mu.Unlock()
@@ -214,6 +227,36 @@ func (g *Grader) gradeStudent(ctx context.Context, dir string, names, all []stri
 		g.Cache.Put(key, r.Notebooks)
 	}
 	return r, nil
+}
+
+// stampTimes gives each notebook a student handed in its submission
+// time and lateness, when there is a due time.
+func (g *Grader) stampTimes(r *StudentResult, dir string) {
+	if g.Due.IsZero() {
+		return
+	}
+	when := g.SubmittedAt
+	if when == nil {
+		when = modTime
+	}
+	for i := range r.Notebooks {
+		nb := &r.Notebooks[i]
+		if t, ok := when(filepath.Join(dir, nb.Notebook)); ok {
+			t = t.UTC().Truncate(time.Second)
+			late := t.After(g.Due)
+			nb.SubmittedAt, nb.Late = &t, &late
+		}
+	}
+}
+
+// modTime is a file's modification time: when it was handed in, if it
+// was copied with its times (cp -p, rsync -t).
+func modTime(path string) (time.Time, bool) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return info.ModTime(), true
 }
 
 // readSubmission reads one notebook of a student's, telling a missing
