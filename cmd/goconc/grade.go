@@ -21,6 +21,7 @@ import (
 type gradeFlags struct {
 	out, courseDir      string
 	notebooks, due      string
+	roster              string
 	jobs                int
 	timeout             time.Duration
 	race, fresh, unsafe bool
@@ -37,6 +38,7 @@ func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "students graded at once")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "time limit for one exercise's check")
 	fs.StringVar(&f.due, "due", "", "the deadline, RFC 3339 `TIME` (2026-12-01T23:59:00Z): adds submitted_at and late, no penalty")
+	fs.StringVar(&f.roster, "roster", "", "`FILE` (CSV) mapping submission folders to LMS ids, for canvas.csv and moodle.csv")
 	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
 	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results")
 	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
@@ -94,6 +96,12 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 			return fmt.Errorf("--due %q: want an RFC 3339 time such as 2026-12-01T23:59:00Z (or with an offset, +01:00)", f.due)
 		}
 	}
+	var roster grade.Roster
+	if f.roster != "" {
+		if roster, err = grade.ReadRoster(f.roster); err != nil {
+			return err
+		}
+	}
 	if f.notebooks != "" {
 		if g.Notebooks, err = grade.SelectNotebooks(ch, strings.Split(f.notebooks, ",")); err != nil {
 			return fmt.Errorf("--notebooks: %w", err)
@@ -118,7 +126,8 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 	if err != nil {
 		return fmt.Errorf("%w (nothing written; results graded so far are cached)", err)
 	}
-	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil, Students: results}
+	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil,
+		Students: results, Roster: roster}
 	if !g.Due.IsZero() {
 		due := g.Due.UTC()
 		class.Due = &due
@@ -130,9 +139,28 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 	if class.Due != nil {
 		summarizeLate(results, *class.Due)
 	}
-	fmt.Printf("wrote %s, %s and %s (%d pages)\n", filepath.Join(f.out, "grades.csv"),
-		filepath.Join(f.out, "results.json"), filepath.Join(f.out, "feedback")+"/", len(results))
+	reportWritten(f.out, class, f.roster != "")
 	return nil
+}
+
+// reportWritten says what grading wrote, and which learners the LMS
+// files could not name.
+func reportWritten(out string, class grade.Class, rostered bool) {
+	fmt.Printf("wrote %s, %s and %s (%d pages)\n", filepath.Join(out, "grades.csv"),
+		filepath.Join(out, "results.json"), filepath.Join(out, "feedback")+"/", len(class.Students))
+	fmt.Printf("wrote %s and %s for the LMS gradebook", filepath.Join(out, "canvas.csv"), filepath.Join(out, "moodle.csv"))
+	if !rostered {
+		fmt.Println(" (no --roster: learners are named by folder only)")
+		return
+	}
+	fmt.Println()
+	unknown, absent := class.Roster.Unrostered(class.Students)
+	if len(unknown) > 0 {
+		fmt.Printf("not in the roster, so named by folder with no LMS id (add them, or the LMS will not match them): %s\n", strings.Join(unknown, ", "))
+	}
+	if len(absent) > 0 {
+		fmt.Printf("in the roster with no submissions folder (no row written): %s\n", strings.Join(absent, ", "))
+	}
 }
 
 // parseInterleaved parses flags that come before or after the one

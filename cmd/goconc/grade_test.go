@@ -115,3 +115,38 @@ func TestADueTimeThatIsNotRFC3339IsAnErrorAndWritesNothing(t *testing.T) {
 	assert.Contains(t, err.Error(), "want an RFC 3339 time such as 2026-12-01T23:59:00Z")
 	assert.NoFileExists(t, filepath.Join(out, "grades.csv"))
 }
+
+// With a roster, canvas.csv names each learner by their LMS ids, and a
+// learner the roster misses keeps a row by folder name.
+func TestGradingWritesTheLMSGradebooksWithTheRostersIDs(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	subs, out := t.TempDir(), t.TempDir()
+	handIn(t, root, subs, "alice", "01-threads.ipynb")
+	handIn(t, root, subs, "bob", "01-threads.ipynb")
+	roster := filepath.Join(t.TempDir(), "roster.csv")
+	require.NoError(t, os.WriteFile(roster, []byte("folder,name,id,sis_user_id,email\nalice,Ada Lovelace,1234,S001,ada@example.edu\n"), 0o644))
+
+	require.NoError(t, runGrade(t, "--course", root, "--notebooks", "01-threads", "--roster", roster,
+		"--race=false", "--out", out, subs))
+
+	canvas := readCSV(t, filepath.Join(out, "canvas.csv"))
+	assert.Equal(t, []string{"Student", "ID", "SIS User ID", "SIS Login ID", "Section", "01-threads"}, canvas[0])
+	assert.Equal(t, []string{"Points Possible", "", "", "", "", "20"}, canvas[1])
+	assert.Equal(t, []string{"Ada Lovelace", "1234", "S001", "", "", "0"}, canvas[2])
+	assert.Equal(t, []string{"bob", "", "", "", "", "0"}, canvas[3], "not in the roster: reported, not dropped")
+	moodle := readCSV(t, filepath.Join(out, "moodle.csv"))
+	assert.Equal(t, []string{"ada@example.edu", "", "Ada Lovelace", "0"}, moodle[1])
+}
+
+func TestARosterWithoutAFolderColumnIsAnErrorAndWritesNothing(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	subs, out := t.TempDir(), t.TempDir()
+	handIn(t, root, subs, "alice")
+	roster := filepath.Join(t.TempDir(), "roster.csv")
+	require.NoError(t, os.WriteFile(roster, []byte("Student,ID\nAda,1\n"), 0o644))
+	err = runGrade(t, "--course", root, "--roster", roster, "--out", out, subs)
+	assert.ErrorContains(t, err, "no folder column")
+	assert.NoFileExists(t, filepath.Join(out, "grades.csv"))
+}

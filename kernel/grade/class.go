@@ -30,9 +30,13 @@ type Class struct {
 	Sandbox  bool            `json:"sandbox"`
 	Due      *time.Time      `json:"due,omitempty"`
 	Students []StudentResult `json:"students"`
+	// Roster names the learners in canvas.csv and moodle.csv; nil:
+	// by folder name only.
+	Roster Roster `json:"-"`
 }
 
-// WriteClass writes grades.csv, results.json and feedback/<student>.md
+// WriteClass writes grades.csv, results.json, feedback/<student>.md
+// and the LMS gradebooks canvas.csv and moodle.csv (see CanvasCSV)
 // into dir. Each file is replaced whole, never left half written.
 func WriteClass(dir string, class Class) error {
 	if err := os.MkdirAll(filepath.Join(dir, "feedback"), 0o755); err != nil {
@@ -67,6 +71,11 @@ func WriteClass(dir string, class Class) error {
 	}
 	if err := atomicfile.WriteFile(filepath.Join(dir, "results.json"), append(data, '\n')); err != nil {
 		return err
+	}
+	for name, data := range map[string][]byte{"canvas.csv": CanvasCSV(class, class.Roster), "moodle.csv": MoodleCSV(class, class.Roster)} {
+		if err := atomicfile.WriteFile(filepath.Join(dir, name), data); err != nil {
+			return err
+		}
 	}
 	for _, s := range class.Students {
 		path := filepath.Join(dir, "feedback", s.Student+".md")
