@@ -36,7 +36,21 @@ var commands = []command{
 	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
 		"the course's notebook and exercise rules (all course notebooks by default)"}},
 	{name: "grade", ownCourse: true, operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
-		"grade a class in a sandbox: grades.csv, results.json, feedback/"}},
+		"grade a class in a sandbox: grades.csv, results.json, feedback/, canvas.csv, moodle.csv"}},
+	{name: "grade merge", ownCourse: true, operands: "DIR...", required: []string{"out"}, define: mergeCommand, about: []string{
+		"join the outputs of grade --shard 1/N … N/N into one"}},
+}
+
+// findIn looks up the command args name: "grade merge" before
+// "grade". It returns the command and the args that follow its name.
+func findIn(args []string) (command, []string, bool) {
+	if len(args) > 1 {
+		if c, ok := find(args[0] + " " + args[1]); ok {
+			return c, args[2:], true
+		}
+	}
+	c, ok := find(args[0])
+	return c, args[1:], ok
 }
 
 // find looks a command up by name.

@@ -21,7 +21,7 @@ import (
 type gradeFlags struct {
 	out, courseDir      string
 	notebooks, due      string
-	roster              string
+	roster, shard       string
 	jobs                int
 	timeout             time.Duration
 	race, fresh, unsafe bool
@@ -39,6 +39,7 @@ func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "time limit for one exercise's check")
 	fs.StringVar(&f.due, "due", "", "the deadline, RFC 3339 `TIME` (2026-12-01T23:59:00Z): adds submitted_at and late, no penalty")
 	fs.StringVar(&f.roster, "roster", "", "`FILE` (CSV) mapping submission folders to LMS ids, for canvas.csv and moodle.csv")
+	fs.StringVar(&f.shard, "shard", "", "grade only the `K/N`-th slice of the learners (by a hash of their folder name); join the slices with grade merge")
 	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
 	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results")
 	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
@@ -96,6 +97,11 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 			return fmt.Errorf("--due %q: want an RFC 3339 time such as 2026-12-01T23:59:00Z (or with an offset, +01:00)", f.due)
 		}
 	}
+	if f.shard != "" {
+		if g.Shard, err = grade.ParseShard(f.shard); err != nil {
+			return err
+		}
+	}
 	var roster grade.Roster
 	if f.roster != "" {
 		if roster, err = grade.ReadRoster(f.roster); err != nil {
@@ -112,22 +118,31 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 			return err
 		}
 	}
+	fingerprint, err := grade.Fingerprint(ch)
+	if err != nil {
+		return err
+	}
 	students, strays, err := grade.Students(subs)
 	if err != nil {
 		return err
 	}
+	students = slices.DeleteFunc(students, func(s string) bool { return !g.Shard.Has(s) })
 	for _, s := range strays {
 		fmt.Printf("ignoring %s: submissions go in SUBMISSIONS/<student>/<notebook>.ipynb\n", s)
 	}
-	fmt.Printf("grading %d students from %s, %d at a time (race detector %s, sandbox %s)\n",
-		len(students), subs, f.jobs, onOff(f.race), onOff(ch.Sandbox != nil))
+	slice := ""
+	if f.shard != "" {
+		slice = " (shard " + g.Shard.String() + ")"
+	}
+	fmt.Printf("grading %d students%s from %s, %d at a time (race detector %s, sandbox %s)\n",
+		len(students), slice, subs, f.jobs, onOff(f.race), onOff(ch.Sandbox != nil))
 	start := time.Now()
 	results, err := g.Grade(ctx, subs)
 	if err != nil {
 		return fmt.Errorf("%w (nothing written; results graded so far are cached)", err)
 	}
 	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil,
-		Students: results, Roster: roster}
+		Course: fingerprint, Notebooks: g.Notebooks, Shard: g.Shard.String(), Students: results, Roster: roster}
 	if !g.Due.IsZero() {
 		due := g.Due.UTC()
 		class.Due = &due

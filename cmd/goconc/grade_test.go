@@ -150,3 +150,50 @@ func TestARosterWithoutAFolderColumnIsAnErrorAndWritesNothing(t *testing.T) {
 	assert.ErrorContains(t, err, "no folder column")
 	assert.NoFileExists(t, filepath.Join(out, "grades.csv"))
 }
+
+func runMerge(t *testing.T, args ...string) error {
+	t.Helper()
+	cmd, rest, ok := findIn(append([]string{"grade", "merge"}, args...))
+	require.True(t, ok)
+	require.Equal(t, "grade merge", cmd.name)
+	_, do := cmd.flagSet()
+	return do(context.Background(), nil, rest)
+}
+
+// Two shards, graded apart and merged, are the class graded at once:
+// the same grades.csv, LMS files and feedback pages.
+func TestShardsMergedAreTheClassGradedAtOnce(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	subs := t.TempDir()
+	for _, s := range []string{"alice", "bob", "carol", "dave"} {
+		handIn(t, root, subs, s, "01-threads.ipynb")
+	}
+	outs := t.TempDir()
+	out := func(name string) string { return filepath.Join(outs, name) }
+	grade := func(dir string, extra ...string) {
+		args := append([]string{"--course", root, "--notebooks", "01-threads", "--race=false", "--out", dir}, extra...)
+		require.NoError(t, runGrade(t, append(args, subs)...))
+	}
+	grade(out("all"))
+	grade(out("1"), "--shard", "1/2")
+	grade(out("2"), "--shard", "2/2")
+	assert.Len(t, readClass(t, out("1")).Students, 2, "bob and carol")
+	assert.Len(t, readClass(t, out("2")).Students, 2, "alice and dave")
+
+	require.NoError(t, runMerge(t, "--out", out("merged"), out("2"), out("1")))
+	for _, file := range []string{"grades.csv", "canvas.csv", "moodle.csv", "feedback/alice.md", "feedback/bob.md"} {
+		want, err := os.ReadFile(filepath.Join(out("all"), file))
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(out("merged"), file))
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), file)
+	}
+	assert.Empty(t, readClass(t, out("merged")).Shard)
+
+	err = runMerge(t, "--out", out("bad"), out("1"), out("1"))
+	assert.ErrorContains(t, err, "shard 1/2 is both")
+	err = runMerge(t, "--out", out("bad"), out("1"), out("all"))
+	assert.ErrorContains(t, err, "is not a shard")
+	assert.NoDirExists(t, out("bad"), "a refused merge writes nothing")
+}

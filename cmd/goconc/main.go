@@ -21,7 +21,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cmd, ok := find(os.Args[1])
+	cmd, args, ok := findIn(os.Args[1:])
 	if !ok {
 		fmt.Fprintf(os.Stderr, "goconc: unknown command %q\n\n%s", os.Args[1], usage())
 		os.Exit(2)
@@ -34,7 +34,7 @@ func main() {
 		}
 	}
 	_, do := cmd.flagSet()
-	if err := do(ctx, c, os.Args[2:]); err != nil {
+	if err := do(ctx, c, args); err != nil {
 		fail(err)
 	}
 }

@@ -25,11 +25,18 @@ var LateColumns = []string{"submitted_at", "late"}
 // Class is what results.json holds: every student's results, with
 // every part of every check.
 type Class struct {
-	Graded   time.Time       `json:"graded"`
-	Race     bool            `json:"race"`
-	Sandbox  bool            `json:"sandbox"`
-	Due      *time.Time      `json:"due,omitempty"`
-	Students []StudentResult `json:"students"`
+	Graded  time.Time  `json:"graded"`
+	Race    bool       `json:"race"`
+	Sandbox bool       `json:"sandbox"`
+	Due     *time.Time `json:"due,omitempty"`
+	// Course is the fingerprint of the course and the settings it was
+	// graded with (see Fingerprint), Notebooks the notebooks graded,
+	// and Shard "K/N" when this is one slice of the class: what merge
+	// holds equal across shards.
+	Course    string          `json:"course,omitempty"`
+	Notebooks []string        `json:"notebooks,omitempty"`
+	Shard     string          `json:"shard,omitempty"`
+	Students  []StudentResult `json:"students"`
 	// Roster names the learners in canvas.csv and moodle.csv; nil:
 	// by folder name only.
 	Roster Roster `json:"-"`

@@ -34,6 +34,8 @@ type Grader struct {
 	// its submitted_at and whether it is late, and nothing else
 	// changes (no penalty: that is the instructor's call).
 	Due time.Time
+	// Shard, when set, grades only the learners in it.
+	Shard Shard
 	// SubmittedAt tells when a notebook was handed in; nil: its file's
 	// modification time. goconc collect's manifest of submission
 	// times, once it writes one, plugs in here.
@@ -103,6 +105,7 @@ func (g *Grader) Grade(ctx context.Context, dir string) ([]StudentResult, error)
 	if err != nil {
 		return nil, err
 	}
+	students = slices.DeleteFunc(students, func(s string) bool { return !g.Shard.Has(s) })
 	all, err := notebookNames(g.Checker)
 	if err != nil {
 		return nil, err
