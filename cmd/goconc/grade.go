@@ -41,7 +41,7 @@ func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 	fs.StringVar(&f.roster, "roster", "", "`FILE` (CSV) mapping submission folders to LMS ids, for canvas.csv and moodle.csv")
 	fs.StringVar(&f.shard, "shard", "", "grade only the `K/N`-th slice of the learners (by a hash of their folder name); join the slices with grade merge")
 	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
-	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results")
+	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results (and caching the new ones)")
 	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
 	return func(ctx context.Context, _ *course.Course, args []string) error {
 		subs, err := parseInterleaved(fs, args)
@@ -113,20 +113,21 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 			return fmt.Errorf("--notebooks: %w", err)
 		}
 	}
-	if !f.fresh {
-		if g.Cache, err = grade.NewCache(filepath.Join(f.out, "cache"), ch); err != nil {
-			return err
-		}
-	}
-	fingerprint, err := grade.Fingerprint(ch)
-	if err != nil {
-		return err
-	}
 	students, strays, err := grade.Students(subs)
 	if err != nil {
 		return err
 	}
 	students = slices.DeleteFunc(students, func(s string) bool { return !g.Shard.Has(s) })
+	// --fresh grades everything again and still caches what it grades,
+	// so an interrupted fresh grading keeps its results, as it says.
+	if g.Cache, err = grade.NewCache(filepath.Join(f.out, "cache"), ch); err != nil {
+		return err
+	}
+	g.Cache.Fresh = f.fresh
+	fingerprint, err := grade.Fingerprint(ch)
+	if err != nil {
+		return err
+	}
 	for _, s := range strays {
 		fmt.Printf("ignoring %s: submissions go in SUBMISSIONS/<student>/<notebook>.ipynb\n", s)
 	}

@@ -22,7 +22,10 @@ import (
 // for the grade, so nothing else goes into the key: a learner who
 // re-runs their notebook (new outputs, same cells) is not graded again.
 type Cache struct {
-	Dir    string
+	Dir string
+	// Fresh caches what is graded but reads nothing (--fresh), so an
+	// interrupted fresh grading still keeps what it finished.
+	Fresh  bool
 	course string // the hash of the course and the settings
 }
 
@@ -98,7 +101,7 @@ func (c *Cache) Key(subs []check.Submission) string {
 
 // Get returns the results cached under key.
 func (c *Cache) Get(key string) ([]NotebookResult, bool) {
-	if c == nil {
+	if c == nil || c.Fresh {
 		return nil, false
 	}
 	data, err := os.ReadFile(c.path(key))

@@ -10,20 +10,25 @@ import (
 
 	"github.com/goconc/goconc/kernel/check"
 	"github.com/goconc/goconc/kernel/course"
+	"github.com/goconc/goconc/kernel/notebook"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// stubClass hands in the course's 01-threads notebook, untouched, for
-// each student named, and makes an empty folder for each in absent.
+// stubClass hands in the course's 01-threads notebook, its stubs
+// signed with the student's name (so no two hand in the same cells),
+// for each student named, and makes an empty folder for each in absent.
 func stubClass(t *testing.T, c *course.Course, students []string, absent ...string) string {
 	t.Helper()
 	subs := t.TempDir()
-	data, err := os.ReadFile(c.CourseNotebook("01-threads.ipynb"))
-	require.NoError(t, err)
 	for _, s := range students {
+		nb, err := notebook.Read(c.CourseNotebook("01-threads.ipynb"))
+		require.NoError(t, err)
+		for _, ex := range nb.Exercises() {
+			ex.Code.SetSource(ex.Code.Source() + "\n// " + s)
+		}
 		require.NoError(t, os.MkdirAll(filepath.Join(subs, s), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(subs, s, "01-threads.ipynb"), data, 0o644))
+		require.NoError(t, nb.Write(filepath.Join(subs, s, "01-threads.ipynb")))
 	}
 	for _, s := range absent {
 		require.NoError(t, os.MkdirAll(filepath.Join(subs, s), 0o755))
