@@ -124,10 +124,6 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		return err
 	}
 	g.Cache.Fresh = f.fresh
-	fingerprint, err := grade.Fingerprint(ch)
-	if err != nil {
-		return err
-	}
 	for _, s := range strays {
 		fmt.Printf("ignoring %s: submissions go in SUBMISSIONS/<student>/<notebook>.ipynb\n", s)
 	}
@@ -143,7 +139,7 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		return fmt.Errorf("%w (nothing written; results graded so far are cached)", err)
 	}
 	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil,
-		Course: fingerprint, Notebooks: g.Notebooks, Shard: g.Shard.String(), Students: results, Roster: roster}
+		Course: g.Cache.Fingerprint(), Notebooks: g.Notebooks, Shard: g.Shard.String(), Students: results, Roster: roster}
 	if !g.Due.IsZero() {
 		due := g.Due.UTC()
 		class.Due = &due

@@ -196,4 +196,6 @@ func TestShardsMergedAreTheClassGradedAtOnce(t *testing.T) {
 	err = runMerge(t, "--out", out("bad"), out("1"), out("all"))
 	assert.ErrorContains(t, err, "is not a shard")
 	assert.NoDirExists(t, out("bad"), "a refused merge writes nothing")
+	err = runMerge(t, "--out", out("1"), out("1"), out("2"))
+	assert.ErrorContains(t, err, "is one of the shards")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/grade"
@@ -21,6 +22,11 @@ func mergeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 			return fmt.Errorf("usage: goconc grade merge --out OUT DIR...  (each DIR the --out of one goconc grade --shard K/N)")
 		}
 		dirs := fs.Args()
+		for _, dir := range dirs {
+			if same, _ := sameDir(dir, out); same {
+				return fmt.Errorf("--out %s is one of the shards: merge into a dir of its own", out)
+			}
+		}
 		var r grade.Roster
 		if roster != "" {
 			var err error
@@ -47,4 +53,17 @@ func mergeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 		reportWritten(out, class, roster != "")
 		return nil
 	}
+}
+
+// sameDir says whether a and b are one directory.
+func sameDir(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
 }

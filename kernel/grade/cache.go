@@ -126,4 +126,8 @@ func (c *Cache) Put(key string, results []NotebookResult) {
 	}
 }
 
+// Fingerprint is the course's and settings' part of every key (see
+// the function Fingerprint).
+func (c *Cache) Fingerprint() string { return c.course }
+
 func (c *Cache) path(key string) string { return filepath.Join(c.Dir, key+".json") }

@@ -50,9 +50,9 @@ func CanvasCSV(class Class, roster Roster) []byte {
 // (docs.moodle.org/311/en/Grade_import): one row per user, identified
 // on the preview page by mapping "Email address" to useremail or "ID
 // number" to useridnumber, and each notebook's column mapped to its
-// grade item (or to a new one). Grades above the item's maximum need
-// Moodle's unlimitedgrades setting, so the points are never above the
-// notebook's points possible.
+// grade item (or to a new one). Give each item a maximum of at least
+// the notebook's points (canvas.csv's Points Possible row): the page
+// says grades above it need Moodle's unlimitedgrades setting.
 func MoodleCSV(class Class, roster Roster) []byte {
 	cols := gradebookColumns(class)
 	header := []string{"Email address", "ID number", "Full name"}
