@@ -258,7 +258,7 @@ func summarizeLate(results []grade.StudentResult, due time.Time) {
 		for _, nb := range r.Notebooks {
 			if nb.Late != nil && *nb.Late {
 				late = append(late, fmt.Sprintf("%s %s (%s late)", r.Student,
-					strings.TrimSuffix(nb.Notebook, ".ipynb"), nb.SubmittedAt.Sub(due).Round(time.Minute)))
+					strings.TrimSuffix(nb.Notebook, ".ipynb"), lateBy(nb.SubmittedAt.Sub(due))))
 			}
 		}
 	}
@@ -267,4 +267,13 @@ func summarizeLate(results []grade.StudentResult, due time.Time) {
 		fmt.Printf(": %s", strings.Join(late, ", "))
 	}
 	fmt.Println()
+}
+
+// lateBy says how late, to the minute ("2h5m"), or to the second
+// under a minute.
+func lateBy(d time.Duration) string {
+	if d < time.Minute {
+		return d.Round(time.Second).String()
+	}
+	return strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
 }
