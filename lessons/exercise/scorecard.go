@@ -53,23 +53,32 @@ func (s *Scorecard) Passed() bool {
 
 // Shared is the message every failed claim has, when there are several
 // and it is the same (an untouched stub's TODO panic), so that it is
-// said once rather than once per claim.
+// said once rather than once per claim. Messages that differ only in
+// where the panic was seen (" (in FetchAll)", or nothing when the check
+// could not tell) are the same; the one that says where is kept.
 func (s *Scorecard) Shared() string {
-	msg, failed := "", 0
+	msg, key, failed := "", "", 0
 	for _, c := range s.Claims {
 		if c.Held || c.NotRun {
 			continue
 		}
-		if failed++; failed > 1 && c.Message != msg {
+		k := panicSiteSuffix.ReplaceAllString(c.Message, "")
+		if failed++; failed > 1 && k != key {
 			return ""
 		}
-		msg = c.Message
+		if len(c.Message) > len(msg) {
+			msg = c.Message
+		}
+		key = k
 	}
 	if failed < 2 {
 		return ""
 	}
 	return msg
 }
+
+// panicSiteSuffix is what [Panic.String] adds to a panic's value.
+var panicSiteSuffix = regexp.MustCompile(`(?m) \(in [^\n]*\)$`)
 
 var (
 	subtestStart = regexp.MustCompile(`^=== (RUN|CONT|NAME)\s+(\S+)`)

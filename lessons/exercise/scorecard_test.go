@@ -39,7 +39,11 @@ func TestDemoScorecardStub(t *testing.T) {
 	stub := func() { panic("TODO: add the numbers") }
 	Check(t, "demo-stub",
 		Part{Name: "returns the sum", Points: 4, Run: func(t *testing.T) { stub() }},
-		Part{Name: "adds at the same time", Points: 6, Run: func(t *testing.T) { stub() }},
+		Part{Name: "adds at the same time", Points: 6, Run: func(t *testing.T) {
+			c := Go(stub) // a check that calls through Go says where it panicked
+			<-c.done
+			panic(c.panic)
+		}},
 	)
 }
 
@@ -91,7 +95,7 @@ func TestAStubsTODOIsSaidOnce(t *testing.T) {
   ✗ adds at the same time (0/6)
   ✓ has no data race
   Every claim marked ✗ failed the same way:
-      your code panicked: TODO: add the numbers
+      your code panicked: TODO: add the numbers (in TestDemoScorecardStub.func1)
 `, scorecard(t, "TestDemoScorecardStub"))
 }
 
@@ -144,6 +148,7 @@ func TestTheHTMLScorecardHasTheSameLinesInColour(t *testing.T) {
 	assert.Contains(t, out, `✗</span> returns the sum<span style="color: #57606a"> (0/4)</span>`)
 	assert.Contains(t, out, `✓</span> has no data race<span`)
 	assert.Equal(t, 1, strings.Count(out, "your code panicked: TODO: add the numbers"), out)
+	assert.Contains(t, out, "TODO: add the numbers (in TestDemoScorecardStub.func1)")
 	assert.NotContains(t, out, "--- FAIL")
 }
 
