@@ -72,6 +72,12 @@ func showScorecard(t *testing.T, mode string, m Manifest) {
 	if err != nil && s.Crash == "" && s.Passed() {
 		s.Crash = "the test program failed: " + err.Error()
 	}
+	if places := newCellLines(m.Exercise); places != nil {
+		for i := range s.Claims {
+			s.Claims[i].Message = places.rewrite(s.Claims[i].Message)
+		}
+		s.Crash = places.rewrite(s.Crash)
+	}
 	switch mode {
 	case "text":
 		fmt.Print(s.Text())
