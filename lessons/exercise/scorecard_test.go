@@ -161,3 +161,27 @@ func TestTheGraderAndGoconcCheckSeeNoScorecard(t *testing.T) {
 	assert.NotContains(t, out, partEndPrefix)
 	assert.Regexp(t, `(?m)^FAIL demo-stub: 0/10 points$`, out)
 }
+
+func TestACheckStoppedByItsTimeLimitSaysSo(t *testing.T) {
+	out := "=== RUN   TestHeartbeat\n=== RUN   TestHeartbeat/beats\n" + partEndPrefix + "PASS beats\n" +
+		"=== RUN   TestHeartbeat/stops\n" +
+		"FAIL heartbeat: the check was still running after 1m0s and was stopped: an endless loop\n"
+	s := ReadScorecard("heartbeat", "TestHeartbeat", []PartScore{{"beats", 4, false}, {"stops", 6, false}, {NoRaceClaim, 0, true}}, out)
+	assert.Equal(t, `FAIL heartbeat: 4/10 points (the check crashed)
+  ✓ beats (4/4)
+  ✗ stops (0/6)
+      the check crashed here: it was still running after 1m0s and was stopped: an endless loop
+  ✗ has no data race (not run)
+`, s.Text())
+}
+
+func TestAProgramThatEndsBetweenPartsSaysSoUnderTheClaims(t *testing.T) {
+	out := "=== RUN   TestX\n=== RUN   TestX/a\n" + partEndPrefix + "PASS a\n"
+	s := ReadScorecard("x", "TestX", []PartScore{{"a", 1, false}, {"b", 1, false}}, out)
+	assert.Equal(t, `FAIL x: 1/2 points (the check crashed)
+  ✓ a (1/1)
+  ✗ b (not run)
+  The check crashed:
+      the test program ended before the check did
+`, s.Text())
+}
