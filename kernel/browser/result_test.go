@@ -119,10 +119,14 @@ func TestAStubsScorecardFailsEveryClaimButTheRaceClaimAndSaysItsTODOOnce(t *test
 		PageClaim{Text: "✗ copies every file (0/10)"}, PageClaim{Text: "✓ has no data race", Held: true})
 	assert.Empty(t, good.StubProblems())
 
+	two := stubPage("FAIL copy-all: 0/10 points\n✗ a (0/5)\nTODO: source (in Source[...])\n✗ b (0/5)\n(same as above)\n✗ c (0/5)\nTODO: collect\n",
+		PageClaim{Text: "✗ a (0/5)"}, PageClaim{Text: "✗ b (0/5)"}, PageClaim{Text: "✗ c (0/5)"}, PageClaim{Text: "✓ has no data race", Held: true})
+	assert.Empty(t, two.StubProblems(), "two stubs, each TODO said once")
+
 	twice := stubPage("FAIL copy-all: 0/10 points\n✗ a (0/5)\nTODO: workers\n✗ b (0/5)\nTODO: workers\n",
 		PageClaim{Text: "✗ a (0/5)"}, PageClaim{Text: "✗ b (0/5)"}, PageClaim{Text: "✓ has no data race", Held: true})
 	if ps := twice.StubProblems(); assert.Len(t, ps, 1) {
-		assert.Contains(t, ps[0].What, "the stub's TODO is said 2 times, want once")
+		assert.Contains(t, ps[0].What, `the stub's "TODO: workers" is said 2 times, want once`)
 	}
 
 	held := stubPage("FAIL copy-all: 0/10 points\n✓ a (0/5)\nTODO: workers\n",

@@ -18,8 +18,8 @@ import (
 // PASS or FAIL line, a row per claim, ✓ or ✗, and the messages. The
 // browser test asserts it twice for every check cell: with the
 // solutions in (every row ✓) and with the notebook's untouched stubs
-// (0 points, a ✗ row for every claim but the race claim, the stub's
-// TODO said once).
+// (0 points, a ✗ row for every claim but the race claim, each of the
+// stubs' TODOs said once).
 
 // PageScorecard is a scorecard as the page shows it.
 type PageScorecard struct {
@@ -87,11 +87,25 @@ func stubScorecard(c PageCell, id string) string {
 			return fmt.Sprintf("the stub's scorecard shows %q: every claim but %q should be ✗", cl.Text, exercise.NoRaceClaim)
 		}
 	}
-	if n := strings.Count(c.Text, "TODO"); n != 1 {
-		return fmt.Sprintf("the stub's TODO is said %d times, want once:\n%s", n, indent(lastLines(c.Text, 20)))
+	said := map[string]int{}
+	for _, l := range strings.Split(c.Text, "\n") {
+		if i := strings.Index(l, "TODO"); i >= 0 {
+			said[panicSite.ReplaceAllString(l[i:], "")]++
+		}
+	}
+	if len(said) == 0 {
+		return "the stub's scorecard does not say its TODO:\n" + indent(lastLines(c.Text, 20))
+	}
+	for todo, n := range said {
+		if n > 1 {
+			return fmt.Sprintf("the stub's %q is said %d times, want once:\n%s", todo, n, indent(lastLines(c.Text, 20)))
+		}
 	}
 	return ""
 }
+
+// panicSite is where a check says a panic was seen: " (in Source[...])".
+var panicSite = regexp.MustCompile(` \(in [^\n]*\)$`)
 
 // StubProblems lists the check cells of a page run with the notebook's
 // stubs ([Session.RunStubChecks]) whose scorecard is wrong.

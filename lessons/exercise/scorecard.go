@@ -62,7 +62,7 @@ func (s *Scorecard) Shared() string {
 		if c.Held || c.NotRun {
 			continue
 		}
-		k := panicSiteSuffix.ReplaceAllString(c.Message, "")
+		k := messageKey(c.Message)
 		if failed++; failed > 1 && k != key {
 			return ""
 		}
@@ -76,6 +76,10 @@ func (s *Scorecard) Shared() string {
 	}
 	return msg
 }
+
+// messageKey is a message without where a panic was seen, to tell the
+// same TODO from two claims apart from two different ones.
+func messageKey(msg string) string { return panicSiteSuffix.ReplaceAllString(msg, "") }
 
 // panicSiteSuffix is what [Panic.String] adds to a panic's value.
 var panicSiteSuffix = regexp.MustCompile(`(?m) \(in [^\n]*\)$`)

@@ -18,9 +18,10 @@ func (s *Scorecard) Text() string {
 	var b strings.Builder
 	b.WriteString(s.Line() + "\n")
 	shared := s.Shared()
-	for _, c := range s.Claims {
+	shown := s.shown(shared)
+	for i, c := range s.Claims {
 		fmt.Fprintf(&b, "  %s %s%s\n", mark(c), c.Name, c.score())
-		if msg := c.shown(shared); msg != "" {
+		if msg := shown[i]; msg != "" {
 			b.WriteString(indent(msg, "      ") + "\n")
 		}
 	}
@@ -54,14 +55,15 @@ func (s *Scorecard) HTML() string {
 	message := func(msg string) {
 		fmt.Fprintf(&b, `<pre class="goconc-message" style="`+pre+`">%s</pre>`, red, html.EscapeString(msg))
 	}
-	for _, c := range s.Claims {
+	shown := s.shown(shared)
+	for i, c := range s.Claims {
 		color, class := green, "held"
 		if !c.Held {
 			color, class = red, "failed"
 		}
 		fmt.Fprintf(&b, `<div class="goconc-claim %s" style="%s"><span style="color: %s; font-weight: bold">%s</span> %s<span style="%s">%s</span></div>`,
 			class, row, color, mark(c), html.EscapeString(c.Name), points, html.EscapeString(c.score()))
-		if msg := c.shown(shared); msg != "" {
+		if msg := shown[i]; msg != "" {
 			message(msg)
 		}
 	}
@@ -99,14 +101,33 @@ func (c Claim) score() string {
 	return fmt.Sprintf(" (%d/%d)", c.Points, c.MaxPoints)
 }
 
-// shown is the message under a claim's row: none when it held or did
-// not run, or when every failed claim says the same (said once, after
-// the rows).
-func (c Claim) shown(shared string) string {
-	if c.Held || c.NotRun || shared != "" {
-		return ""
+// shown is the message under each claim's row: none when it held or
+// did not run, or when every failed claim says the same (said once,
+// after the rows); a message some claim above said already (the TODO
+// of one of several stubs) is "(same as above)".
+func (s *Scorecard) shown(shared string) []string {
+	out := make([]string, len(s.Claims))
+	if shared != "" {
+		return out
 	}
-	return c.Message
+	longest := map[string]string{} // a message without where it panicked → its longest form
+	for _, c := range s.Claims {
+		if k := messageKey(c.Message); len(c.Message) > len(longest[k]) {
+			longest[k] = c.Message
+		}
+	}
+	said := map[string]bool{}
+	for i, c := range s.Claims {
+		if c.Held || c.NotRun || c.Message == "" {
+			continue
+		}
+		k := messageKey(c.Message)
+		if out[i] = longest[k]; said[k] {
+			out[i] = "(same as above)"
+		}
+		said[k] = true
+	}
+	return out
 }
 
 // footer is what comes after the rows: the message every failed claim

@@ -47,6 +47,17 @@ func TestDemoScorecardStub(t *testing.T) {
 	)
 }
 
+func TestDemoScorecardTwoStubs(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	source := func() { panic("TODO: send the items") }
+	collect := func() { panic("TODO: receive the items") }
+	Check(t, "demo-stubs",
+		Part{Name: "sends the items", Points: 3, Run: func(t *testing.T) { source() }},
+		Part{Name: "sends them in order", Points: 3, Run: func(t *testing.T) { source() }},
+		Part{Name: "receives them all", Points: 4, Run: func(t *testing.T) { collect() }},
+	)
+}
+
 func TestDemoScorecardCrash(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	Check(t, "demo-crash",
@@ -97,6 +108,18 @@ func TestAStubsTODOIsSaidOnce(t *testing.T) {
   Every claim marked ✗ failed the same way:
       your code panicked: TODO: add the numbers (in TestDemoScorecardStub.func1)
 `, scorecard(t, "TestDemoScorecardStub"))
+}
+
+func TestEachStubsTODOIsSaidOnce(t *testing.T) {
+	assert.Equal(t, `FAIL demo-stubs: 0/10 points
+  ✗ sends the items (0/3)
+      your code panicked: TODO: send the items
+  ✗ sends them in order (0/3)
+      (same as above)
+  ✗ receives them all (0/4)
+      your code panicked: TODO: receive the items
+  ✓ has no data race
+`, scorecard(t, "TestDemoScorecardTwoStubs"))
 }
 
 func TestARaceScoresZeroOnTheScorecard(t *testing.T) {
