@@ -40,7 +40,7 @@ func (s *Session) Run(ctx context.Context, path string) (*Result, error) {
 
 // run opens nb, read from path, as a copy NAME+suffix.ipynb beside it,
 // and runs all its cells, or only those at the indices in cells.
-func (s *Session) run(ctx context.Context, nb *kernel.Notebook, path, suffix string, cells []int) (*Result, error) {
+func (s *Session) run(ctx context.Context, nb *notebook.Notebook, path, suffix string, cells []int) (*Result, error) {
 	name := strings.TrimSuffix(filepath.Base(path), ".ipynb")
 	copyName := name + suffix + ".ipynb"
 	copyPath := filepath.Join(filepath.Dir(path), copyName)

@@ -10,7 +10,8 @@ import (
 	"strings"
 
 	"github.com/chromedp/chromedp"
-	"github.com/goconc/goconc/kernel"
+	"github.com/goconc/goconc/kernel/excerpt"
+	"github.com/goconc/goconc/kernel/notebook"
 	"github.com/goconc/goconc/lessons/exercise"
 )
 
@@ -45,10 +46,10 @@ var testingNoise = regexp.MustCompile(`(?m)^(=== RUN\s+\S+/|--- (FAIL|PASS))`)
 func scorecardOf(c PageCell, id string) (*PageScorecard, string) {
 	if len(c.Scorecards) != 1 || c.Scorecards[0].Exercise != id || len(c.Scorecards[0].Claims) == 0 {
 		return nil, fmt.Sprintf("no scorecard of %s in the page (found %d); the cell shows:\n%s",
-			id, len(c.Scorecards), indent(lastLines(c.Text, 12)))
+			id, len(c.Scorecards), excerpt.Indent(excerpt.Last(c.Text, 12), "    | "))
 	}
 	if testingNoise.MatchString(c.Text) {
-		return nil, "the scorecard comes with the testing package's lines:\n" + indent(lastLines(c.Text, 12))
+		return nil, "the scorecard comes with the testing package's lines:\n" + excerpt.Indent(excerpt.Last(c.Text, 12), "    | ")
 	}
 	return &c.Scorecards[0], ""
 }
@@ -94,11 +95,11 @@ func stubScorecard(c PageCell, id string) string {
 		}
 	}
 	if len(said) == 0 {
-		return "the stub's scorecard does not say its TODO:\n" + indent(lastLines(c.Text, 20))
+		return "the stub's scorecard does not say its TODO:\n" + excerpt.Indent(excerpt.Last(c.Text, 20), "    | ")
 	}
 	for todo, n := range said {
 		if n > 1 {
-			return fmt.Sprintf("the stub's %q is said %d times, want once:\n%s", todo, n, indent(lastLines(c.Text, 20)))
+			return fmt.Sprintf("the stub's %q is said %d times, want once:\n%s", todo, n, excerpt.Indent(excerpt.Last(c.Text, 20), "    | "))
 		}
 	}
 	return ""
@@ -126,7 +127,7 @@ func (r *Result) StubProblems() []Problem {
 // cells and check cells. The copy is NAME.browser.stub.ipynb, beside
 // the notebook and removed afterwards.
 func (s *Session) RunStubChecks(ctx context.Context, path string) (*Result, error) {
-	nb, err := kernel.ReadNotebook(path)
+	nb, err := notebook.Read(path)
 	if err != nil {
 		return nil, err
 	}
