@@ -8,10 +8,8 @@ import (
 
 // What a learner reads of a failed claim is what its subtest printed,
 // cleaned: these functions are the one way to turn a part's `go test
-// -v` output into a message. The notebook's scorecard uses them;
-// kernel/score.go (the grader) has its own copies of the same rules
-// (cleanOutput, failureMessage, raceSummary), to be replaced by calls
-// to these.
+// -v` output into a message, used by the notebook's scorecard and by
+// the grader (kernel/check), so that both say the same words.
 
 var (
 	testingNoise = regexp.MustCompile(`^\s*(=== (RUN|PAUSE|CONT|NAME)|--- (FAIL|PASS|SKIP)|PASS$|FAIL$|ok\s)`)
