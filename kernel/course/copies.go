@@ -54,14 +54,14 @@ func (c *Course) LearnerCopies(dir string) (Copies, error) {
 	}
 	for _, e := range entries {
 		file := e.Name()
-		if e.IsDir() || strings.HasPrefix(file, ".") {
+		// The executed copies that goconc run --solved --write saves
+		// are the course's, not the learner's.
+		if e.IsDir() || strings.HasPrefix(file, ".") || strings.HasSuffix(file, ".solved.ipynb") {
 			continue
 		}
 		name := c.lessonOf(filepath.Join(dir, file), names)
 		if name == "" {
-			if !strings.HasSuffix(file, ".solved.ipynb") {
-				cs.Ignored = append(cs.Ignored, file)
-			}
+			cs.Ignored = append(cs.Ignored, file)
 			continue
 		}
 		path := filepath.Join(dir, file)
@@ -110,9 +110,6 @@ func (c *Course) lessonOf(path string, names []string) string {
 		if name := byLesson(nb.Lesson(), names); name != "" {
 			return name
 		}
-	}
-	if strings.HasSuffix(path, ".solved.ipynb") {
-		return ""
 	}
 	return byFileName(filepath.Base(path), names)
 }

@@ -35,6 +35,7 @@ func TestACopyIsKnownByItsLessonWhateverItsName(t *testing.T) {
 	locks := writeCopy(t, c, dir, "03-locks-mine.ipynb", "")  // no metadata: by its name
 	writeCopy(t, c, dir, "01-threadsX.ipynb", "")             // no lesson, no course name
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644))
+	writeCopy(t, c, dir, "01-threads.solved.ipynb", "01-threads") // goconc run --write's, not theirs
 	cs, err := c.LearnerCopies(dir)
 	require.NoError(t, err)
 	assert.Equal(t, threads, cs.Path("01-threads.ipynb"))
