@@ -57,8 +57,14 @@ func checkCourse(ctx context.Context, ch *check.Checker, dir string) error {
 	}
 	fmt.Fprintf(w, "total\t%d of %d pass\t%d/%d\t\t\n", passed, all, got, max)
 	w.Flush()
-	if len(copies.Ignored) > 0 {
-		fmt.Printf("\nnot checked (no copy of a course notebook, or a second one): %s\n", strings.Join(copies.Ignored, ", "))
+	var ignored []string
+	for _, f := range copies.Ignored {
+		if strings.HasSuffix(f, ".ipynb") {
+			ignored = append(ignored, f)
+		}
+	}
+	if len(ignored) > 0 {
+		fmt.Printf("\nnot checked (no copy of a course notebook, or a second copy of one): %s\n", strings.Join(ignored, ", "))
 	}
 	if passed < all {
 		fmt.Printf("\nwhy a claim does not hold: goconc check %s\n", filepath.Join(shownDir(dir), "NOTEBOOK.ipynb"))
