@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -18,12 +20,23 @@ func checkCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 	race := fs.Bool("race", true, "run the checks under the race detector")
 	return func(ctx context.Context, c *course.Course, args []string) error {
 		fs.Parse(args)
-		if fs.NArg() != 1 {
-			return fmt.Errorf("check: name one notebook, e.g. goconc check notebooks/01-threads.ipynb")
-		}
 		ch := check.New(c)
 		ch.Timeout, ch.Race = *timeout, *race
-		return checkNotebook(ctx, ch, fs.Arg(0))
+		if fs.NArg() > 1 {
+			return fmt.Errorf("check: name one notebook or one folder, e.g. goconc check notebooks/01-threads.ipynb")
+		}
+		dir := filepath.Join(c.Root, "notebooks")
+		if fs.NArg() == 1 {
+			info, err := os.Stat(fs.Arg(0))
+			if err != nil {
+				return fmt.Errorf("check: %w", err)
+			}
+			if !info.IsDir() {
+				return checkNotebook(ctx, ch, fs.Arg(0))
+			}
+			dir = fs.Arg(0)
+		}
+		return checkCourse(ctx, ch, dir)
 	}
 }
 

@@ -19,7 +19,10 @@ func main() {
 		fmt.Fprint(os.Stderr, usage())
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Closing the terminal (SIGHUP) stops goconc as Ctrl-C and SIGTERM
+	// do: goconc open stops Jupyter and its kernels, which would
+	// otherwise go on holding the port with nobody to stop them.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	cmd, args, ok := findIn(os.Args[1:])
 	if !ok {

@@ -52,11 +52,18 @@ func New(c *course.Course) *Checker {
 }
 
 // CheckNotebook checks every exercise of the course notebook that the
-// learner's notebook is named after. Exercises the learner's notebook
-// lacks are reported missing. An error is returned only for the
-// checker's own failures (no such course notebook, no go command).
+// learner's notebook is a copy of: by its metadata.goconc.lesson, or
+// else its file name, so a renamed or downloaded copy is checked like
+// the original. Exercises the learner's notebook lacks are reported
+// missing. An error is returned only for the checker's own failures
+// (no such course notebook, no go command).
 func (ch *Checker) CheckNotebook(ctx context.Context, learner *notebook.Notebook) ([]ExerciseResult, error) {
-	results, err := ch.CheckNotebooks(ctx, []Submission{{Name: filepath.Base(learner.Path), Notebook: learner}})
+	path := ch.Course.CourseNotebookOf(learner)
+	if path == "" {
+		return nil, fmt.Errorf("%s is no course notebook: neither its metadata (goconc.lesson) nor its name says which lesson it is", filepath.Base(learner.Path))
+	}
+	name := filepath.Base(path)
+	results, err := ch.CheckNotebooks(ctx, []Submission{{Name: name, Notebook: learner}})
 	if err != nil {
 		return nil, err
 	}

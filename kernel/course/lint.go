@@ -57,6 +57,9 @@ func (c *Course) Lint(path string) []Problem {
 	if nb.KernelName() != "gonb" {
 		add(-1, "kernelspec is %q, want gonb", nb.KernelName())
 	}
+	if want := LessonName(path); nb.Lesson() != want {
+		add(-1, "metadata.goconc.lesson is %q, want %q (so a renamed copy is still known)", nb.Lesson(), want)
+	}
 	seen := map[string]bool{}
 	setupSeen := false
 	for i, cell := range nb.Cells {

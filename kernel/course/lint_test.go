@@ -101,3 +101,10 @@ func exerciseOf(t *testing.T, nb *notebook.Notebook, id string) *notebook.Exerci
 	require.NoError(t, err)
 	return ex
 }
+
+func TestLintCatchesAMissingOrWrongLesson(t *testing.T) {
+	missing := lintBroken(t, func(nb *notebook.Notebook) { delete(nb.Metadata(), "goconc") })
+	assert.Contains(t, missing, `01-threads.ipynb: metadata.goconc.lesson is "", want "01-threads"`)
+	wrong := lintBroken(t, func(nb *notebook.Notebook) { nb.SetLesson("02-daemon") })
+	assert.Contains(t, wrong, `metadata.goconc.lesson is "02-daemon", want "01-threads"`)
+}

@@ -59,9 +59,13 @@ func StartServer(ctx context.Context, c *course.Course, port int, browser bool, 
 	if os.Geteuid() == 0 {
 		args = append(args, "--allow-root") // containers and CI run as root
 	}
+	configDir, err := writeConfigDir()
+	if err != nil {
+		return nil, fmt.Errorf("writing the Jupyter config: %w", err)
+	}
 	cmd := exec.Command("jupyter", args...)
 	cmd.Dir = filepath.Join(c.Root, "notebooks")
-	cmd.Env = append(os.Environ(), "PATH="+ToolPath())
+	cmd.Env = append(os.Environ(), "PATH="+ToolPath(), "JUPYTER_CONFIG_DIR="+configDir)
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {

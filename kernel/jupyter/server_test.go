@@ -35,6 +35,11 @@ func TestOpenServesTheNotebooksAndStops(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	resp, err = http.Get(srv.Base + "/custom/custom.css")
+	require.NoError(t, err)
+	css, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Contains(t, string(css), ".cm-s-ipython span.cm-tab", "the editor draws Go's tabs as white space, not arrows")
 	srv.Stop()
 	srv.Stop() // twice is fine
 	_, err = http.Get(srv.Base)

@@ -124,3 +124,17 @@ func objectField(m map[string]any, key string) map[string]any {
 	}
 	return o
 }
+
+// Lesson is metadata.goconc.lesson, the course lesson a notebook is
+// ("01-threads"), "" when it has none. It travels with the notebook
+// through a rename or a download, which its file name does not.
+func (nb *Notebook) Lesson() string {
+	g, _ := nb.Metadata()["goconc"].(map[string]any)
+	lesson, _ := g["lesson"].(string)
+	return lesson
+}
+
+// SetLesson sets metadata.goconc.lesson.
+func (nb *Notebook) SetLesson(lesson string) {
+	objectField(nb.Metadata(), "goconc")["lesson"] = lesson
+}
