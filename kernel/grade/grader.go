@@ -204,10 +204,15 @@ func notebookNames(ch *check.Checker) ([]string, error) {
 // otherwise checks all their notebooks with one build.
 func (g *Grader) gradeStudent(ctx context.Context, dir string, names, all []string) (StudentResult, error) {
 	start := time.Now()
-	r := StudentResult{Student: filepath.Base(dir), Ignored: ignoredFiles(dir, all)}
+	copies, err := g.Checker.Course.LearnerCopies(dir)
+	if err != nil {
+		return StudentResult{Student: filepath.Base(dir)}, err
+	}
+	r := StudentResult{Student: filepath.Base(dir), Ignored: copies.Ignored}
 	subs := make([]check.Submission, len(names))
 	for i, name := range names {
-		subs[i] = readSubmission(filepath.Join(dir, name))
+		subs[i] = readSubmission(copies.Path(name))
+		subs[i].Name = name // the course's name, whatever the learner's file is called
 	}
 	key := g.Cache.Key(subs)
 	if cached, ok := g.Cache.Get(key); ok {
@@ -242,9 +247,10 @@ func (g *Grader) stampTimes(r *StudentResult, dir string) {
 	if when == nil {
 		when = modTime
 	}
+	copies, _ := g.Checker.Course.LearnerCopies(dir)
 	for i := range r.Notebooks {
 		nb := &r.Notebooks[i]
-		if t, ok := when(filepath.Join(dir, nb.Notebook)); ok {
+		if t, ok := when(copies.Path(nb.Notebook)); ok {
 			t = t.UTC().Truncate(time.Second)
 			late := t.After(g.Due)
 			nb.SubmittedAt, nb.Late = &t, &late
