@@ -126,10 +126,13 @@ func checkMapOnce(t *testing.T, parallelMap parallelMapFunc) {
 	checkMapOnceAtOnce(t, parallelMap)
 }
 
+// No more than 4,000 inputs: a correct goroutine per one must stay under
+// the race detector's limit of 8,128 goroutines.
+//
 // The counts of checkMapOnceAtOnce: up to onceRounds rounds of
 // onceInputs inputs on onceWorkers workers, on at least onceProcs Ps.
 const (
-	onceRounds  = 20
+	onceRounds  = 60
 	onceInputs  = 4_000
 	onceWorkers = 8
 	onceProcs   = 8
@@ -143,9 +146,9 @@ const (
 // each of 8 workers waits until all 8 have begun (on the fake clock, a
 // second at most: a pool that never has 8 calls at once goes on after
 // that), then all are let go together, and every other call returns at
-// once, so that the workers race through 3,000 inputs side by side,
+// once, so that the workers race through 4,000 inputs side by side,
 // with GOMAXPROCS raised to 8 so that the operating system also
-// switches them at any instruction; up to three rounds, until an input
+// switches them at any instruction; up to 60 rounds, until an input
 // is mapped twice or never.
 func checkMapOnceAtOnce(t *testing.T, parallelMap parallelMapFunc) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(onceProcs, runtime.GOMAXPROCS(0))))

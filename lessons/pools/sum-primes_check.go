@@ -168,13 +168,16 @@ func checkSumCover(t *testing.T, sumPrimes sumPrimesFunc) {
 	checkSumCoverAtOnce(t, sumPrimes)
 }
 
+// No more than 4,000 chunks: a correct goroutine per one must stay under
+// the race detector's limit of 8,128 goroutines.
+//
 // The counts of checkSumCoverAtOnce: up to coverRounds rounds of the
 // numbers 2…coverLimit in chunks of coverChunk, on coverWorkers
 // workers, on at least coverProcs Ps.
 const (
-	coverRounds  = 30
+	coverRounds  = 60
 	coverLimit   = 16_001
-	coverChunk   = 2
+	coverChunk   = 4
 	coverWorkers = 8
 	coverProcs   = 8
 )
@@ -187,9 +190,9 @@ const (
 // first call of each of 8 workers waits until all 8 have begun (on the
 // fake clock, a second at most: a pool that never sums 8 chunks at once
 // goes on after that), then all are let go together, and every other
-// call returns at once, so that the workers race through 8,000 chunks
+// call returns at once, so that the workers race through 4,000 chunks
 // side by side, with GOMAXPROCS raised to 8 so that the operating
-// system also switches them at any instruction; up to 30 rounds, until
+// system also switches them at any instruction; up to 60 rounds, until
 // a number is summed twice or never.
 func checkSumCoverAtOnce(t *testing.T, sumPrimes sumPrimesFunc) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(coverProcs, runtime.GOMAXPROCS(0))))
