@@ -14,6 +14,9 @@ type command struct {
 	operands string   // what follows the flags: "NOTEBOOK..."
 	required []string // flags that must be given, shown without brackets
 	about    []string // what it does, a line each
+	// ownCourse commands find the course themselves (--course), so
+	// they run outside a checkout; the others get the one around ".".
+	ownCourse bool
 	// define defines the command's flags on fs and returns the work,
 	// which parses args with fs.
 	define func(fs *flag.FlagSet) func(ctx context.Context, c *course.Course, args []string) error
@@ -32,8 +35,22 @@ var commands = []command{
 		"check one learner's notebook: every exercise, pass or fail, and why"}},
 	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
 		"the course's notebook and exercise rules (all course notebooks by default)"}},
-	{name: "grade", operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
-		"grade a class in a sandbox: grades.csv, results.json, feedback/"}},
+	{name: "grade", ownCourse: true, operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
+		"grade a class in a sandbox: grades.csv, results.json, feedback/, canvas.csv, moodle.csv"}},
+	{name: "grade merge", ownCourse: true, operands: "DIR...", required: []string{"out"}, define: mergeCommand, about: []string{
+		"join the outputs of grade --shard 1/N … N/N into one"}},
+}
+
+// findIn looks up the command args name: "grade merge" before
+// "grade". It returns the command and the args that follow its name.
+func findIn(args []string) (command, []string, bool) {
+	if len(args) > 1 {
+		if c, ok := find(args[0] + " " + args[1]); ok {
+			return c, args[2:], true
+		}
+	}
+	c, ok := find(args[0])
+	return c, args[1:], ok
 }
 
 // find looks a command up by name.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -18,7 +19,9 @@ import (
 
 // gradeFlags are the instructor's choices for a grading.
 type gradeFlags struct {
-	out                 string
+	out, courseDir      string
+	notebooks, due      string
+	roster, shard       string
 	jobs                int
 	timeout             time.Duration
 	race, fresh, unsafe bool
@@ -30,18 +33,49 @@ type gradeFlags struct {
 func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string) error {
 	var f gradeFlags
 	fs.StringVar(&f.out, "out", "", "`DIR` for grades.csv, results.json and feedback/ (required)")
+	fs.StringVar(&f.courseDir, "course", "", "the course checkout `DIR` (default: the one around the current directory, else around the goconc binary)")
+	fs.StringVar(&f.notebooks, "notebooks", "", "grade only these course notebooks: `NAME[,NAME...]` (01-threads,02-daemon)")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "students graded at once")
 	fs.DurationVar(&f.timeout, "timeout", time.Minute, "time limit for one exercise's check")
+	fs.StringVar(&f.due, "due", "", "the deadline, RFC 3339 `TIME` (2026-12-01T23:59:00Z): adds submitted_at and late, no penalty")
+	fs.StringVar(&f.roster, "roster", "", "`FILE` (CSV) mapping submission folders to LMS ids, for canvas.csv and moodle.csv")
+	fs.StringVar(&f.shard, "shard", "", "grade only the `K/N`-th slice of the learners (by a hash of their folder name); join the slices with grade merge")
 	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
-	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results")
+	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results (and caching the new ones)")
 	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
-	return func(ctx context.Context, c *course.Course, args []string) error {
+	return func(ctx context.Context, _ *course.Course, args []string) error {
 		subs, err := parseInterleaved(fs, args)
 		if err != nil || f.out == "" {
 			return fmt.Errorf("usage: goconc grade --out DIR SUBMISSIONS  (SUBMISSIONS/<student>/<notebook>.ipynb)")
 		}
+		c, err := findCourse(f.courseDir)
+		if err != nil {
+			return err
+		}
 		return gradeClass(ctx, c, subs, f)
 	}
+}
+
+// findCourse is the course checkout in dir, or, when dir is "", the
+// one around the current directory, else the one around the goconc
+// binary (bin/goconc of a checkout), so an instructor can grade from
+// where the submissions are.
+func findCourse(dir string) (*course.Course, error) {
+	if dir != "" {
+		return course.Find(dir)
+	}
+	c, err := course.Find(".")
+	if err == nil {
+		return c, nil
+	}
+	if exe, exeErr := os.Executable(); exeErr == nil {
+		if exe, exeErr = filepath.EvalSymlinks(exe); exeErr == nil {
+			if c, exeErr := course.Find(filepath.Dir(exe)); exeErr == nil {
+				return c, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("%w; or name it with --course DIR", err)
 }
 
 // gradeClass grades the class in subs and writes what it found into
@@ -58,33 +92,87 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		fmt.Println("WARNING: grading without a sandbox (--unsafe-no-sandbox)")
 	}
 	g := &grade.Grader{Checker: ch, Jobs: f.jobs, Progress: progress(isTerminal())}
-	if !f.fresh {
-		if g.Cache, err = grade.NewCache(filepath.Join(f.out, "cache"), ch); err != nil {
+	if f.due != "" {
+		if g.Due, err = time.Parse(time.RFC3339, f.due); err != nil {
+			return fmt.Errorf("--due %q: want an RFC 3339 time such as 2026-12-01T23:59:00Z (or with an offset, +01:00)", f.due)
+		}
+	}
+	if f.shard != "" {
+		if g.Shard, err = grade.ParseShard(f.shard); err != nil {
 			return err
+		}
+	}
+	var roster grade.Roster
+	if f.roster != "" {
+		if roster, err = grade.ReadRoster(f.roster); err != nil {
+			return err
+		}
+	}
+	if f.notebooks != "" {
+		if g.Notebooks, err = grade.SelectNotebooks(ch, strings.Split(f.notebooks, ",")); err != nil {
+			return fmt.Errorf("--notebooks: %w", err)
 		}
 	}
 	students, strays, err := grade.Students(subs)
 	if err != nil {
 		return err
 	}
+	students = slices.DeleteFunc(students, func(s string) bool { return !g.Shard.Has(s) })
+	// --fresh grades everything again and still caches what it grades,
+	// so an interrupted fresh grading keeps its results, as it says.
+	if g.Cache, err = grade.NewCache(filepath.Join(f.out, "cache"), ch); err != nil {
+		return err
+	}
+	g.Cache.Fresh = f.fresh
 	for _, s := range strays {
 		fmt.Printf("ignoring %s: submissions go in SUBMISSIONS/<student>/<notebook>.ipynb\n", s)
 	}
-	fmt.Printf("grading %d students from %s, %d at a time (race detector %s, sandbox %s)\n",
-		len(students), subs, f.jobs, onOff(f.race), onOff(ch.Sandbox != nil))
+	slice := ""
+	if f.shard != "" {
+		slice = " (shard " + g.Shard.String() + ")"
+	}
+	fmt.Printf("grading %d students%s from %s, %d at a time (race detector %s, sandbox %s)\n",
+		len(students), slice, subs, f.jobs, onOff(f.race), onOff(ch.Sandbox != nil))
 	start := time.Now()
 	results, err := g.Grade(ctx, subs)
 	if err != nil {
 		return fmt.Errorf("%w (nothing written; results graded so far are cached)", err)
 	}
-	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil, Students: results}
+	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil,
+		Course: g.Cache.Fingerprint(), Notebooks: g.Notebooks, Shard: g.Shard.String(), Students: results, Roster: roster}
+	if !g.Due.IsZero() {
+		due := g.Due.UTC()
+		class.Due = &due
+	}
 	if err := grade.WriteClass(f.out, class); err != nil {
 		return err
 	}
 	summarize(results, time.Since(start))
-	fmt.Printf("wrote %s, %s and %s (%d pages)\n", filepath.Join(f.out, "grades.csv"),
-		filepath.Join(f.out, "results.json"), filepath.Join(f.out, "feedback")+"/", len(results))
+	if class.Due != nil {
+		summarizeLate(results, *class.Due)
+	}
+	reportWritten(f.out, class, f.roster != "")
 	return nil
+}
+
+// reportWritten says what grading wrote, and which learners the LMS
+// files could not name.
+func reportWritten(out string, class grade.Class, rostered bool) {
+	fmt.Printf("wrote %s, %s and %s (%d pages)\n", filepath.Join(out, "grades.csv"),
+		filepath.Join(out, "results.json"), filepath.Join(out, "feedback")+"/", len(class.Students))
+	fmt.Printf("wrote %s and %s for the LMS gradebook", filepath.Join(out, "canvas.csv"), filepath.Join(out, "moodle.csv"))
+	if !rostered {
+		fmt.Println(" (no --roster: learners are named by folder only)")
+		return
+	}
+	fmt.Println()
+	unknown, absent := class.Roster.Unrostered(class.Students)
+	if len(unknown) > 0 {
+		fmt.Printf("not in the roster, so named by folder with no LMS id (add them, or the LMS will not match them): %s\n", strings.Join(unknown, ", "))
+	}
+	if len(absent) > 0 {
+		fmt.Printf("in the roster with no submissions folder (no row written): %s\n", strings.Join(absent, ", "))
+	}
 }
 
 // parseInterleaved parses flags that come before or after the one
@@ -160,4 +248,32 @@ func summarize(results []grade.StudentResult, took time.Duration) {
 	if len(names) > 0 {
 		fmt.Printf("slowest: %s\n", strings.Join(names, ", "))
 	}
+}
+
+// summarizeLate names the notebooks handed in after the due time and
+// by how much; grading takes nothing off for it.
+func summarizeLate(results []grade.StudentResult, due time.Time) {
+	var late []string
+	for _, r := range results {
+		for _, nb := range r.Notebooks {
+			if nb.Late != nil && *nb.Late {
+				late = append(late, fmt.Sprintf("%s %s (%s late)", r.Student,
+					strings.TrimSuffix(nb.Notebook, ".ipynb"), lateBy(nb.SubmittedAt.Sub(due))))
+			}
+		}
+	}
+	fmt.Printf("%d notebooks handed in after %s (no points taken off; see submitted_at and late)", len(late), due.Format(time.RFC3339))
+	if len(late) > 0 {
+		fmt.Printf(": %s", strings.Join(late, ", "))
+	}
+	fmt.Println()
+}
+
+// lateBy says how late, to the minute ("2h5m"), or to the second
+// under a minute.
+func lateBy(d time.Duration) string {
+	if d < time.Minute {
+		return d.Round(time.Second).String()
+	}
+	return strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
 }

@@ -21,17 +21,20 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	cmd, ok := find(os.Args[1])
+	cmd, args, ok := findIn(os.Args[1:])
 	if !ok {
 		fmt.Fprintf(os.Stderr, "goconc: unknown command %q\n\n%s", os.Args[1], usage())
 		os.Exit(2)
 	}
-	c, err := course.Find(".")
-	if err != nil {
-		fail(err)
+	var c *course.Course
+	if !cmd.ownCourse {
+		var err error
+		if c, err = course.Find("."); err != nil {
+			fail(err)
+		}
 	}
 	_, do := cmd.flagSet()
-	if err := do(ctx, c, os.Args[2:]); err != nil {
+	if err := do(ctx, c, args); err != nil {
 		fail(err)
 	}
 }

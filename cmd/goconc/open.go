@@ -19,7 +19,7 @@ func openCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []strin
 		if err != nil {
 			return err
 		}
-		fmt.Printf("\nThe course is open at\n\n    %s\n\nOpen 01-threads.ipynb to begin. Ctrl-C stops the server.\n\n", srv.URL)
+		fmt.Printf("\nThe course is open at\n\n    %s\n\nStart with 00-intro.ipynb. Ctrl-C stops the server.\n\n", srv.URL)
 		select {
 		case <-ctx.Done():
 			srv.Stop()

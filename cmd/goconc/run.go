@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/goconc/goconc/kernel/course"
@@ -23,7 +24,18 @@ func runCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string
 		if fs.NArg() == 0 {
 			return fmt.Errorf("run: name the notebooks to run, e.g. goconc run notebooks/*.ipynb")
 		}
-		return runNotebooks(ctx, c, fs.Args(), opt, *jobs)
+		var paths []string
+		for _, p := range fs.Args() {
+			if strings.HasSuffix(p, ".solved.ipynb") {
+				fmt.Fprintf(os.Stderr, "run: skipping %s: an executed copy that run --solved --write saved\n", p)
+				continue
+			}
+			paths = append(paths, p)
+		}
+		if len(paths) == 0 {
+			return fmt.Errorf("run: no course notebooks among the names given")
+		}
+		return runNotebooks(ctx, c, paths, opt, *jobs)
 	}
 }
 

@@ -15,6 +15,11 @@ import (
 // (notebooks/*.ipynb, so a lesson added later is covered) with its
 // solutions in place in Jupyter Notebook in Chromium, runs all cells,
 // and fails on anything the page shows that a learner should not see.
+// Then it runs the check cells again on the notebook's untouched stubs,
+// and fails on a check cell whose scorecard is not 0 points of ✗ rows
+// with the stub's TODO said once. The scorecards of copy-all, solved
+// and stub, are pictured as out/browser/scorecard-copy-all.solved.png
+// and .stub.png.
 // It takes minutes, so it runs only when GOCONC_BROWSER is set: `make
 // browser`, part of `make test`. Screenshots and the executed
 // notebooks go to out/browser/.
@@ -29,7 +34,7 @@ func TestEveryNotebookRunsCleanInTheBrowser(t *testing.T) {
 	artifacts := filepath.Join(c.Root, "out", "browser")
 
 	ctx := t.Context()
-	s, err := Start(ctx, c, Options{Artifacts: artifacts})
+	s, err := Start(ctx, c, Options{Artifacts: artifacts, Scorecards: []string{"copy-all"}})
 	require.NoError(t, err)
 	defer s.Close()
 
@@ -44,6 +49,15 @@ func TestEveryNotebookRunsCleanInTheBrowser(t *testing.T) {
 			}
 			t.Logf("%s: %d cells in %.1fs, %d pictures; screenshot %s",
 				res.Notebook, len(res.Cells), res.Elapsed.Seconds(), res.Pictures(), rel(c, res.Screenshot))
+			stub, err := s.RunStubChecks(ctx, path)
+			require.NoError(t, err)
+			total += stub.Elapsed
+			for _, p := range stub.StubProblems() {
+				t.Error(p)
+			}
+			for _, shot := range append(res.Pictured, stub.Pictured...) {
+				t.Logf("%s: scorecard %s", res.Notebook, rel(c, shot))
+			}
 		})
 	}
 	t.Logf("%d notebooks in %.1fs", len(notebooks), total.Seconds())

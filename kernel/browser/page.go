@@ -19,6 +19,25 @@ const pageTrouble = `(() => {
 	return parts.join('\n');
 })()`
 
+// runCells turns autosave off and runs the cells at the given indices
+// (a JSON array), in order, as selecting them and Run Cells does.
+const runCells = `((indices) => {
+	Jupyter.notebook.set_autosave_interval(0);
+	Jupyter.notebook.execute_cells(indices);
+	return true;
+})`
+
+// markCell gives the element of the cell at an index the id
+// goconc-shot, for a screenshot of it alone.
+const markCell = `((index) => {
+	const old = document.getElementById('goconc-shot');
+	if (old) old.removeAttribute('id');
+	const el = Jupyter.notebook.get_cell(index).element[0];
+	el.id = 'goconc-shot';
+	el.scrollIntoView();
+	return true;
+})`
+
 // runAll turns autosave off (the copy on disk stays as we wrote it)
 // and runs every cell, as Cell ▸ Run All does.
 const runAll = `(() => {
@@ -69,6 +88,15 @@ const readCells = `Jupyter.notebook.get_cells().map((c) => {
 		errors: texts('.output_error'),
 		stderr: texts('.output_stderr').join(''),
 		svgs: svgs.length,
+		scorecards: Array.from(el.querySelectorAll('.goconc-scorecard')).map((s) => ({
+			exercise: s.dataset.exercise || '',
+			passed: s.dataset.passed === 'true',
+			points: Number(s.dataset.points),
+			max: Number(s.dataset.maxPoints),
+			claims: Array.from(s.querySelectorAll('.goconc-claim')).map((c) => ({
+				text: c.innerText, held: c.classList.contains('held'),
+			})),
+		})),
 	};
 })`
 

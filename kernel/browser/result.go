@@ -17,8 +17,9 @@ type Result struct {
 	Notebook   string        // "01-threads.ipynb"
 	Elapsed    time.Duration // from Run All until the kernel was idle
 	Cells      []PageCell
-	Screenshot string // the whole page, as a JPEG
-	Executed   string // the notebook with the outputs the page showed
+	Screenshot string   // the whole page, as a JPEG
+	Executed   string   // the notebook with the outputs the page showed
+	Pictured   []string // pictures of scorecards (Options.Scorecards)
 }
 
 // PageCell is one cell as the page shows it, with what the notebook
@@ -31,6 +32,8 @@ type PageCell struct {
 	Errors []string `json:"errors"` // error outputs (tracebacks), as rendered
 	Stderr string   `json:"stderr"`
 	SVGs   int      `json:"svgs"` // pictures rendered with a size
+	// Scorecards are the check scorecards the cell shows.
+	Scorecards []PageScorecard `json:"scorecards"`
 
 	Index  int      `json:"-"`
 	Source string   `json:"-"`
@@ -56,7 +59,8 @@ func (p Problem) String() string {
 //   - an error output in a cell that may not fail: cells not tagged
 //     raises-exception, and, with the solutions in, the check:<id> and
 //     uses:<id> cells (the rule of `goconc run --solved`);
-//   - a check:<id> cell that does not show the line "PASS <id>: …";
+//   - a check:<id> cell that does not show the line "PASS <id>: …",
+//     or not as a scorecard of all ✓ rows (see scorecard.go);
 //   - a cell that runs code (%%) and draws a timeline or a chart
 //     (.Display(), ShowBars) but shows no rendered picture;
 //   - a code cell that never ran.
@@ -78,6 +82,11 @@ func (r *Result) Problems() []Problem {
 		}
 		if id, ok := tagValue(c.Tags, "check:"); ok && !passLine(id).MatchString(c.Text) {
 			add(c, "no line \"PASS %s: …\" in the page; the cell shows:\n%s", id, excerpt.Indent(excerpt.Last(c.Text, 12), "    | "))
+		}
+		if id, ok := tagValue(c.Tags, "check:"); ok {
+			if why := solvedScorecard(c, id); why != "" {
+				add(c, "%s", why)
+			}
 		}
 		if drawsPicture(c.Source) && c.SVGs == 0 {
 			add(c, "draws a picture but the page shows none; the cell shows:\n%s", excerpt.Indent(excerpt.Last(c.Text, 6), "    | "))

@@ -19,7 +19,9 @@ func page() *Result {
 		{ID: "fetch-all", Type: "code", Prompt: "4", Source: "func FetchAll() {}", Tags: []string{"exercise:fetch-all"}},
 		{ID: "check-fetch-all", Type: "code", Prompt: "5", Source: "%test\n…",
 			Tags: []string{"check:fetch-all", "raises-exception"},
-			Text: "=== RUN   TestFetchAll\nPASS fetch-all: 10/10 points\n--- PASS: TestFetchAll (0.00s)\n"},
+			Text: "=== RUN   TestFetchAll\nPASS fetch-all: 10/10 points\n✓ returns the pages in order (10/10)\n✓ has no data race\n",
+			Scorecards: []PageScorecard{{Exercise: "fetch-all", Passed: true, Points: 10, Max: 10, Claims: []PageClaim{
+				{Text: "✓ returns the pages in order (10/10)", Held: true}, {Text: "✓ has no data race", Held: true}}}}},
 		{ID: "empty", Type: "code", Source: "\n"},
 	}}
 	for i := range r.Cells {
@@ -51,6 +53,7 @@ func TestProblemsHoldCheckAndUsesCellsToPassOnceSolved(t *testing.T) {
 	r := page()
 	r.Cells[5].Errors = []string{"exit status 1"}
 	r.Cells[5].Text = "FAIL fetch-all: 4/10 points\n"
+	r.Cells[5].Scorecards[0].Claims[0] = PageClaim{Text: "✗ returns the pages in order (0/10)"}
 	r.Cells = append(r.Cells, PageCell{ID: "fetch-all-run", Type: "code", Prompt: "6", Index: 7,
 		Source: "%%\nFetchAll()", Tags: []string{"raises-exception", "uses:fetch-all"}, Errors: []string{"exit status 2"}})
 	var what []string
@@ -60,6 +63,7 @@ func TestProblemsHoldCheckAndUsesCellsToPassOnceSolved(t *testing.T) {
 	assert.Equal(t, []string{
 		"check-fetch-all: error output in the page:",
 		`check-fetch-all: no line "PASS fetch-all: …" in the page; the cell shows:`,
+		`check-fetch-all: the solution's scorecard shows "✗ returns the pages in order (0/10)": every row should be ✓`,
 		"fetch-all-run: error output in the page:",
 	}, what)
 }
@@ -91,4 +95,43 @@ func TestDrawsPictureOnlyForCellsThatRunCode(t *testing.T) {
 	assert.True(t, drawsPicture("%%\ntimeline.ShowBars(\"t\", bars)"))
 	assert.False(t, drawsPicture("func show(rec *timeline.Recorder) {\n\trec.Display()\n}"), "a declaration draws nothing yet")
 	assert.False(t, drawsPicture("%%\nfmt.Println(1)"))
+}
+
+func TestACheckCellWithoutItsScorecardIsAProblem(t *testing.T) {
+	r := page()
+	r.Cells[5].Scorecards = nil
+	r.Cells[5].Text = "=== RUN   TestFetchAll\n=== RUN   TestFetchAll/returns_the_pages_in_order\nPASS fetch-all: 10/10 points\n"
+	ps := r.Problems()
+	if assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, "no scorecard of fetch-all in the page (found 0)")
+	}
+}
+
+// stubPage is the check cell of a page run with the stubs untouched.
+func stubPage(text string, claims ...PageClaim) *Result {
+	return &Result{Notebook: "01-threads.ipynb", Cells: []PageCell{{ID: "check-copy-all", Type: "code", Prompt: "3",
+		Tags: []string{"check:copy-all", "raises-exception"}, Text: text,
+		Scorecards: []PageScorecard{{Exercise: "copy-all", Points: 0, Max: 10, Claims: claims}}}}}
+}
+
+func TestAStubsScorecardFailsEveryClaimButTheRaceClaimAndSaysItsTODOOnce(t *testing.T) {
+	good := stubPage("FAIL copy-all: 0/10 points\n✗ copies every file (0/10)\n✓ has no data race\nEvery claim marked ✗ failed the same way:\npanic: TODO: workers\n",
+		PageClaim{Text: "✗ copies every file (0/10)"}, PageClaim{Text: "✓ has no data race", Held: true})
+	assert.Empty(t, good.StubProblems())
+
+	two := stubPage("FAIL copy-all: 0/10 points\n✗ a (0/5)\nTODO: source (in Source[...])\n✗ b (0/5)\n(same as above)\n✗ c (0/5)\nTODO: collect\n",
+		PageClaim{Text: "✗ a (0/5)"}, PageClaim{Text: "✗ b (0/5)"}, PageClaim{Text: "✗ c (0/5)"}, PageClaim{Text: "✓ has no data race", Held: true})
+	assert.Empty(t, two.StubProblems(), "two stubs, each TODO said once")
+
+	twice := stubPage("FAIL copy-all: 0/10 points\n✗ a (0/5)\nTODO: workers\n✗ b (0/5)\nTODO: workers\n",
+		PageClaim{Text: "✗ a (0/5)"}, PageClaim{Text: "✗ b (0/5)"}, PageClaim{Text: "✓ has no data race", Held: true})
+	if ps := twice.StubProblems(); assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, `the stub's "TODO: workers" is said 2 times, want once`)
+	}
+
+	held := stubPage("FAIL copy-all: 0/10 points\n✓ a (0/5)\nTODO: workers\n",
+		PageClaim{Text: "✓ a (5/5)", Held: true}, PageClaim{Text: "✓ has no data race", Held: true})
+	if ps := held.StubProblems(); assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, `the stub's scorecard shows "✓ a (5/5)"`)
+	}
 }

@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -34,8 +35,14 @@ func (s *Session) Run(ctx context.Context, path string) (*Result, error) {
 	if err := s.course.PasteSolutions(nb); err != nil {
 		return nil, err
 	}
+	return s.run(ctx, nb, path, ".browser.solved", nil)
+}
+
+// run opens nb, read from path, as a copy NAME+suffix.ipynb beside it,
+// and runs all its cells, or only those at the indices in cells.
+func (s *Session) run(ctx context.Context, nb *notebook.Notebook, path, suffix string, cells []int) (*Result, error) {
 	name := strings.TrimSuffix(filepath.Base(path), ".ipynb")
-	copyName := name + ".browser.solved.ipynb"
+	copyName := name + suffix + ".ipynb"
 	copyPath := filepath.Join(filepath.Dir(path), copyName)
 	if err := nb.Write(copyPath); err != nil {
 		return nil, err
@@ -60,7 +67,12 @@ func (s *Session) Run(ctx context.Context, path string) (*Result, error) {
 	}
 
 	start := time.Now()
-	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](runAll)); err != nil {
+	script := runAll
+	if cells != nil {
+		indices, _ := json.Marshal(cells)
+		script = fmt.Sprintf("%s(%s)", runCells, indices)
+	}
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](script)); err != nil {
 		return nil, fmt.Errorf("%s: Run All: %w", res.Notebook, err)
 	}
 	if err := s.waitDone(tab, nb, res.Notebook); err != nil {
@@ -68,21 +80,27 @@ func (s *Session) Run(ctx context.Context, path string) (*Result, error) {
 	}
 	res.Elapsed = time.Since(start)
 
-	cells, err := chromedp.Run(tab, chromedp.Evaluate[[]PageCell](readCells))
+	shown, err := chromedp.Run(tab, chromedp.Evaluate[[]PageCell](readCells))
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading the page: %w", res.Notebook, err)
 	}
-	if len(cells) != len(nb.Cells) {
-		return nil, fmt.Errorf("%s: the page shows %d cells, the notebook has %d", res.Notebook, len(cells), len(nb.Cells))
+	if len(shown) != len(nb.Cells) {
+		return nil, fmt.Errorf("%s: the page shows %d cells, the notebook has %d", res.Notebook, len(shown), len(nb.Cells))
 	}
-	for i, c := range cells {
+	for i, c := range shown {
 		c.Index, c.Source, c.Tags = i, nb.Cells[i].Source(), nb.Cells[i].Tags()
 		if c.ID == "" {
 			c.ID = nb.Cells[i].ID()
 		}
 		res.Cells = append(res.Cells, c)
 	}
+	if suffix != ".browser.solved" {
+		name += strings.TrimPrefix(suffix, ".browser")
+	}
 	if err := s.saveArtifacts(tab, name, res); err != nil {
+		return nil, fmt.Errorf("%s: %w", res.Notebook, err)
+	}
+	if err := s.shootScorecards(tab, res, strings.TrimPrefix(suffix, ".browser")); err != nil {
 		return nil, fmt.Errorf("%s: %w", res.Notebook, err)
 	}
 	return res, nil

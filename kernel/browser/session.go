@@ -36,6 +36,9 @@ type Options struct {
 	Artifacts string
 	// CellTimeout is how long any one cell may run (default 3m).
 	CellTimeout time.Duration
+	// Scorecards are the exercises whose check cells are pictured,
+	// as Artifacts/scorecard-ID.solved.png and .stub.png.
+	Scorecards []string
 }
 
 // Session is a Jupyter Notebook server on the course and a headless

@@ -2,11 +2,12 @@ package check
 
 import (
 	"context"
-	"github.com/goconc/goconc/lessons/exercise"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/goconc/goconc/lessons/exercise"
 
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/internal/learners"

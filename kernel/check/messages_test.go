@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -32,12 +33,12 @@ goroutines still running after your function returned (a goroutine leak):
   - waiting (chan send) in FetchAll.func1 (exercise cell:17)`
 
 func TestARaceReportIsCutDownAndTheRestKept(t *testing.T) {
-	got := raceSummary(strings.Split(racyPartOutput, "\n"))
+	got := exercise.RaceSummary(strings.Split(racyPartOutput, "\n"))
 	assert.Equal(t, `FetchAll returned 12 pages, want 13
 data race: two goroutines used the same memory at once, and at least one wrote it
-  Read at 0x00c0001867c8 by goroutine 24
+  Read by goroutine 24
       FetchAll.func1() at exercise cell:16
-  Previous write at 0x00c0001867c8 by goroutine 25
+  Previous write by goroutine 25
       FetchAll.func1() at exercise cell:16
   goroutine 24 was started by
       FetchAll() at exercise cell:12

@@ -51,12 +51,12 @@ func scoreUnstarted(r *ExerciseResult, run *packageRun) bool {
 func scorePart(run *packageRun, p exercise.PartScore, timedOut bool) PartResult {
 	part := PartResult{Name: p.Name, MaxPoints: p.Points, caps: p.Caps}
 	test, action := findPart(run, p.Name)
-	out := cleanOutput(run.output[test])
+	out := exercise.CleanOutput(run.output[test])
 	switch {
 	case action == "pass":
 		part.Status, part.Points = Pass, p.Points
 	case action == "fail" && !hasCrash(out):
-		part.Status, part.Message = Fail, failureMessage(out)
+		part.Status, part.Message = Fail, exercise.FailureMessage(out)
 	case timedOut && test != "":
 		part.Status, part.Message = Timeout, "still running when the time ran out: an endless loop, or goroutines waiting for each other?"
 	case timedOut:

@@ -2,9 +2,10 @@ package check
 
 import (
 	"context"
-	"github.com/goconc/goconc/lessons/exercise"
 	"path/filepath"
 	"testing"
+
+	"github.com/goconc/goconc/lessons/exercise"
 
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/notebook"

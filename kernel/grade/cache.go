@@ -16,13 +16,16 @@ import (
 	"github.com/goconc/goconc/kernel/internal/atomicfile"
 )
 
-// ResultCache keeps a student's results under a key made of what was
+// Cache keeps a student's results under a key made of what was
 // graded: the exercise cells they handed in, and the course's checks,
 // notebooks and grading settings. Nothing else of a submission counts
 // for the grade, so nothing else goes into the key: a learner who
 // re-runs their notebook (new outputs, same cells) is not graded again.
 type Cache struct {
-	Dir    string
+	Dir string
+	// Fresh caches what is graded but reads nothing (--fresh), so an
+	// interrupted fresh grading still keeps what it finished.
+	Fresh  bool
 	course string // the hash of the course and the settings
 }
 
@@ -30,20 +33,31 @@ type Cache struct {
 // entries are not reused.
 const cacheFormat = "goconc-grade-1"
 
-// NewResultCache makes a cache in dir for grading with ch.
+// NewCache makes a cache in dir for grading with ch.
 func NewCache(dir string, ch *check.Checker) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	course, err := Fingerprint(ch)
+	if err != nil {
+		return nil, err
+	}
+	return &Cache{Dir: dir, course: course}, nil
+}
+
+// Fingerprint is a hash of what grading with ch depends on besides
+// the submissions: the course's lessons, solutions, notebooks and
+// modules, and the grading settings.
+func Fingerprint(ch *check.Checker) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s race=%v timeout=%v limits=%+v sandbox=%v\n",
 		cacheFormat, ch.Race, ch.Timeout, ch.RunLimits(), ch.Sandbox != nil)
 	for _, sub := range []string{"lessons", "solutions", "notebooks", "go.mod", "go.sum"} {
 		if err := hashTree(h, ch.Course.Root, sub); err != nil {
-			return nil, err
+			return "", err
 		}
 	}
-	return &Cache{Dir: dir, course: hex.EncodeToString(h.Sum(nil))}, nil
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // hashTree adds every file under root/sub, by name and content, to h.
@@ -87,7 +101,7 @@ func (c *Cache) Key(subs []check.Submission) string {
 
 // Get returns the results cached under key.
 func (c *Cache) Get(key string) ([]NotebookResult, bool) {
-	if c == nil {
+	if c == nil || c.Fresh {
 		return nil, false
 	}
 	data, err := os.ReadFile(c.path(key))
@@ -111,5 +125,9 @@ func (c *Cache) Put(key string, results []NotebookResult) {
 		atomicfile.WriteFile(c.path(key), data)
 	}
 }
+
+// Fingerprint is the course's and settings' part of every key (see
+// the function Fingerprint).
+func (c *Cache) Fingerprint() string { return c.course }
 
 func (c *Cache) path(key string) string { return filepath.Join(c.Dir, key+".json") }

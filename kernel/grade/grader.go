@@ -26,6 +26,20 @@ type Grader struct {
 	Checker *check.Checker
 	Jobs    int
 	Cache   *Cache // nil: grade everything
+	// Notebooks, when set, are the course notebooks to grade
+	// ("01-threads.ipynb", see SelectNotebooks); the others get no
+	// rows, no feedback and no say in the summary.
+	Notebooks []string
+	// Due, when set, is the deadline: every notebook handed in gets
+	// its submitted_at and whether it is late, and nothing else
+	// changes (no penalty: that is the instructor's call).
+	Due time.Time
+	// Shard, when set, grades only the learners in it.
+	Shard Shard
+	// SubmittedAt tells when a notebook was handed in; nil: its file's
+	// modification time. goconc collect's manifest of submission
+	// times, once it writes one, plugs in here.
+	SubmittedAt func(path string) (time.Time, bool)
 	// Progress, when set, hears of every student graded, one at a time.
 	Progress func(StudentResult, int, int)
 }
@@ -45,6 +59,10 @@ type NotebookResult struct {
 	Notebook  string                 `json:"notebook"`
 	Problem   string                 `json:"problem,omitempty"` // why it could not be graded
 	Exercises []check.ExerciseResult `json:"exercises"`
+	// With a due time, for a notebook handed in: when, and whether
+	// after it. Never cached: they are of the file, not of its cells.
+	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
+	Late        *bool      `json:"late,omitempty"`
 }
 
 // Points adds up a student's points and what they could have had.
@@ -87,9 +105,14 @@ func (g *Grader) Grade(ctx context.Context, dir string) ([]StudentResult, error)
 	if err != nil {
 		return nil, err
 	}
-	names, err := g.courseNotebooks()
+	students = slices.DeleteFunc(students, func(s string) bool { return !g.Shard.Has(s) })
+	all, err := notebookNames(g.Checker)
 	if err != nil {
 		return nil, err
+	}
+	names := all
+	if g.Notebooks != nil {
+		names = g.Notebooks
 	}
 	results := make([]StudentResult, len(students))
 	var (
@@ -100,7 +123,8 @@ func (g *Grader) Grade(ctx context.Context, dir string) ([]StudentResult, error)
 	pool.SetLimit(max(g.Jobs, 1))
 	for i, student := range students {
 		pool.Go(func() error {
-			r, err := g.gradeStudent(ctx, filepath.Join(dir, student), names)
+			r, err := g.gradeStudent(ctx, filepath.Join(dir, student), names, all)
+			g.stampTimes(&r, filepath.Join(dir, student))
 			results[i] = r
 			mu.Lock()
 			defer mu.Unlock()
@@ -120,8 +144,51 @@ func (g *Grader) Grade(ctx context.Context, dir string) ([]StudentResult, error)
 	return results, ctx.Err()
 }
 
-func (g *Grader) courseNotebooks() ([]string, error) {
-	paths, err := g.Checker.Course.Notebooks()
+// SelectNotebooks checks names ("01-threads" or "01-threads.ipynb")
+// against the notebooks of ch's course and returns their file names
+// in course order; a name that is no course notebook is an error that
+// lists the ones there are.
+func SelectNotebooks(ch *check.Checker, names []string) ([]string, error) {
+	all, err := notebookNames(ch)
+	if err != nil {
+		return nil, err
+	}
+	var picked []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		file := strings.TrimSuffix(filepath.Base(n), ".ipynb") + ".ipynb"
+		if !slices.Contains(all, file) {
+			return nil, fmt.Errorf("%q is no course notebook (the course has %s)", n,
+				strings.Join(trimExt(all), ", "))
+		}
+		picked = append(picked, file)
+	}
+	if len(picked) == 0 {
+		return nil, errors.New("no notebooks named")
+	}
+	var inOrder []string
+	for _, f := range all {
+		if slices.Contains(picked, f) {
+			inOrder = append(inOrder, f)
+		}
+	}
+	return inOrder, nil
+}
+
+func trimExt(files []string) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = strings.TrimSuffix(f, ".ipynb")
+	}
+	return names
+}
+
+// notebookNames are the file names of the course's notebooks.
+func notebookNames(ch *check.Checker) ([]string, error) {
+	paths, err := ch.Course.Notebooks()
 	if err != nil {
 		return nil, err
 	}
@@ -135,9 +202,9 @@ func (g *Grader) courseNotebooks() ([]string, error) {
 // gradeStudent grades one student's folder: reads what is there,
 // answers from the cache when the same cells were graded before, and
 // otherwise checks all their notebooks with one build.
-func (g *Grader) gradeStudent(ctx context.Context, dir string, names []string) (StudentResult, error) {
+func (g *Grader) gradeStudent(ctx context.Context, dir string, names, all []string) (StudentResult, error) {
 	start := time.Now()
-	r := StudentResult{Student: filepath.Base(dir), Ignored: ignoredFiles(dir, names)}
+	r := StudentResult{Student: filepath.Base(dir), Ignored: ignoredFiles(dir, all)}
 	subs := make([]check.Submission, len(names))
 	for i, name := range names {
 		subs[i] = readSubmission(filepath.Join(dir, name))
@@ -163,6 +230,36 @@ func (g *Grader) gradeStudent(ctx context.Context, dir string, names []string) (
 		g.Cache.Put(key, r.Notebooks)
 	}
 	return r, nil
+}
+
+// stampTimes gives each notebook a student handed in its submission
+// time and lateness, when there is a due time.
+func (g *Grader) stampTimes(r *StudentResult, dir string) {
+	if g.Due.IsZero() {
+		return
+	}
+	when := g.SubmittedAt
+	if when == nil {
+		when = modTime
+	}
+	for i := range r.Notebooks {
+		nb := &r.Notebooks[i]
+		if t, ok := when(filepath.Join(dir, nb.Notebook)); ok {
+			t = t.UTC().Truncate(time.Second)
+			late := t.After(g.Due)
+			nb.SubmittedAt, nb.Late = &t, &late
+		}
+	}
+}
+
+// modTime is a file's modification time: when it was handed in, if it
+// was copied with its times (cp -p, rsync -t).
+func modTime(path string) (time.Time, bool) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return info.ModTime(), true
 }
 
 // readSubmission reads one notebook of a student's, telling a missing

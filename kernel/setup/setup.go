@@ -42,6 +42,7 @@ func (s *Installer) Run() error {
 		{"gopls", s.installGopls},
 		{"jupyter", s.ensureJupyter},
 		{"kernel", s.registerKernel},
+		{"build cache", s.warmCache},
 		{"sandbox", s.ensureSandbox},
 		{"browser", s.ensureBrowser},
 	}

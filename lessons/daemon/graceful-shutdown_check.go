@@ -23,9 +23,13 @@ import (
 // Every part runs on synctest's fake clock with injected work that
 // sleeps, so "finished at 300ms" and "still working at the grace
 // deadline" are exact; a goroutine left behind fails the part and is
-// named. The late workers' names are neither sorted nor in the order
-// their tasks began or ended, and the part runs ten times, so that a
-// map's order passes by luck at most once in 10^9.
+// named. When the tasks run out, the check never cancels ctx, so a
+// goroutine that waits for a cancel is left behind there. The ten late
+// workers' names are neither sorted nor in the order their tasks
+// began or ended, and the part runs ten times, so that a map's order
+// passes by luck at most once in 10^22; and it runs pairs of workers,
+// so that a flag read at the deadline without a lock is a race the
+// detector reports every run (see latePairs).
 func CheckGracefulShutdown(t *testing.T, runWorkers func(ctx context.Context, names []string,
 	tasks <-chan string, work WorkFunc, grace time.Duration) (late []string)) {
 	t.Helper()
@@ -120,47 +124,108 @@ func checkShutdownFinish(t *testing.T, runWorkers runWorkersFunc) {
 		want, grace, cancelAt))
 }
 
-// lateWorkers: 8 workers, each with tasks of its own length, all busy
-// at the cancel at 250ms. With 100ms of grace, four are still working
-// at 350ms: zoe (her task ends at 400ms), bob (360ms), max (480ms) and
-// abe (500ms). In the order of names that is zoe, bob, max, abe: not
-// sorted, nor reversed, nor the order in which their tasks began (abe,
-// bob, zoe, max) or end (bob, zoe, max, abe). The other four finish
-// in time: kim and ann at 300ms, lee at 260ms, eve at 280ms.
-var lateWorkers = []struct {
+// lateWorker is one worker of checkShutdownLate, whose tasks all take
+// as long.
+type lateWorker struct {
 	name string
 	task time.Duration
-}{
-	{"zoe", 200 * ms}, {"kim", 300 * ms}, {"bob", 180 * ms}, {"ann", 100 * ms},
-	{"lee", 130 * ms}, {"max", 240 * ms}, {"eve", 70 * ms}, {"abe", 500 * ms},
 }
 
-// lateRuns is how many times checkShutdownLate runs: a map holding the
-// 8 workers lists them from a random place on every range, which gets
-// the 4 late ones in order once in 8 ranges; ten runs make that 8^-10.
-const lateRuns = 10
+// lateCrew: 16 workers, each with tasks of its own length, all busy at
+// the cancel at 250ms. With 100ms of grace, ten are still working at
+// 350ms: zoe (her task ends at 400ms), bob (360ms), ivy (380ms), tom
+// (460ms), max (480ms), sue (372ms), gus (366ms), abe (500ms), fay
+// (420ms) and pam (370ms). In the order of names that is neither
+// sorted, nor reversed, nor the order in which their tasks began or
+// end, and no two of those tasks begin or end at the same time. The
+// other six finish in time, between 260 and 330ms.
+//
+// Ten late names, and not eight or fewer, because of maps: a map of up
+// to 8 entries keeps them in one group in the order they were put in,
+// and a range starts at a random slot of it, which gives 4 names back
+// in their order 5 times in 8. A map of more than 8 spreads them by
+// hash, and its order is right at most 6 times in 1000 (measured over
+// a million maps, built from names, from the late ones, with and
+// without a size hint); checkShutdownLate runs ten times, so a map
+// passes by luck once in 10^22.
+var lateCrew = []lateWorker{
+	{"zoe", 200 * ms}, {"kim", 300 * ms}, {"bob", 180 * ms}, {"ivy", 190 * ms},
+	{"ann", 100 * ms}, {"tom", 230 * ms}, {"lee", 130 * ms}, {"max", 240 * ms},
+	{"sue", 124 * ms}, {"eve", 70 * ms}, {"gus", 122 * ms}, {"ray", 160 * ms},
+	{"abe", 500 * ms}, {"fay", 210 * ms}, {"ned", 110 * ms}, {"pam", 185 * ms},
+}
+
+// latePairs: two workers, one late and one that stops during the grace
+// period, either way round. They are for the race detector. It keeps
+// the last 4 accesses to each 8 bytes of memory, and a []bool of 16
+// workers' flags puts 8 in the same 8 bytes: by the deadline, the
+// stopped workers' unlocked writes have pushed each other out, and a
+// read of them at the deadline goes unreported on some runs. Two flags
+// leave room for every access, so that race is reported every run.
+var latePairs = [][]lateWorker{
+	{{"ann", 100 * ms}, {"bob", 200 * ms}},
+	{{"ann", 200 * ms}, {"bob", 100 * ms}},
+}
+
+// lateRuns is how many times checkShutdownLate runs lateCrew, and
+// pairRuns each of latePairs.
+const lateRuns, pairRuns = 10, 3
 
 func checkShutdownLate(t *testing.T, runWorkers runWorkersFunc) {
 	const cancelAt, grace = 250 * ms, 100 * ms
-	deadline := cancelAt + grace
-	want := []string{"zoe", "bob", "max", "abe"}
-	var workers []string
-	cost := map[string]time.Duration{}
-	for _, w := range lateWorkers {
-		workers = append(workers, w.name)
-		cost[w.name] = w.task
-	}
-	byWorker := func(worker, _ string) time.Duration { return cost[worker] }
-	var runs []*shutdownRun
-	for range lateRuns {
-		r, ok := runShutdown(t, runWorkers, workers, queue(100), byWorker, cancelAt, grace)
-		if !ok {
-			return
+	// Every fixture runs before any is judged, so that a wrong list in
+	// one does not spare a race in another.
+	fixtures := []struct {
+		crew []lateWorker
+		runs []*shutdownRun
+	}{{crew: lateCrew}, {crew: latePairs[0]}, {crew: latePairs[1]}}
+	for i := range fixtures {
+		f := &fixtures[i]
+		n := pairRuns
+		if i == 0 {
+			n = lateRuns
 		}
-		runs = append(runs, r)
+		var workers []string
+		cost := map[string]time.Duration{}
+		for _, w := range f.crew {
+			workers = append(workers, w.name)
+			cost[w.name] = w.task
+		}
+		byWorker := func(worker, _ string) time.Duration { return cost[worker] }
+		for range n {
+			r, ok := runShutdown(t, runWorkers, workers, queue(100), byWorker, cancelAt, grace)
+			if !ok {
+				return
+			}
+			f.runs = append(f.runs, r)
+		}
 	}
-	r := runs[0]
-	wrong := 0
+	for _, f := range fixtures {
+		if !judgeLate(t, f.crew, f.runs, cancelAt, grace) {
+			return // one fixture's failures are enough to read
+		}
+	}
+}
+
+// judgeLate checks the runs of checkShutdownLate on one crew, and
+// reports whether they were right.
+func judgeLate(t *testing.T, crew []lateWorker, runs []*shutdownRun, cancelAt, grace time.Duration) (right bool) {
+	t.Helper()
+	deadline := cancelAt + grace
+	var workers, want, working, finished []string
+	for _, w := range crew {
+		workers = append(workers, w.name)
+		// The task in its hands at the cancel ends at the first
+		// multiple of its length after it.
+		end := (cancelAt/w.task + 1) * w.task
+		if end > deadline {
+			want = append(want, w.name)
+			working = append(working, fmt.Sprintf("%s (till %v)", w.name, end))
+		} else {
+			finished = append(finished, fmt.Sprintf("%s (at %v)", w.name, end))
+		}
+	}
+	r, wrong, changes := runs[0], 0, false
 	for _, run := range runs {
 		if !slices.Equal(run.late, want) {
 			if wrong == 0 {
@@ -168,35 +233,57 @@ func checkShutdownLate(t *testing.T, runWorkers runWorkersFunc) {
 			}
 			wrong++
 		}
+		changes = changes || !slices.Equal(run.late, runs[0].late)
 	}
 	often, order := "", ""
-	if wrong < lateRuns {
-		often = fmt.Sprintf(" (in %d of %d runs)", wrong, lateRuns)
+	if wrong < len(runs) {
+		often = fmt.Sprintf(" (in %d of %d runs)", wrong, len(runs))
+	}
+	if changes {
 		order = "; an order that changes from run to run is a map's, which has none"
+	}
+	right = true
+	fail := func(format string, args ...any) {
+		t.Helper()
+		t.Errorf(format, args...)
+		right = false
 	}
 	switch {
 	case wrong == 0:
 	case sameNames(r.late, want):
-		t.Errorf("RunWorkers reported %q as late, want %q%s: the right workers, but list them in the order of names "+
+		fail("RunWorkers reported %q as late, want %q%s: the right workers, but list them in the order of names "+
 			"(%q), whatever the order in which their tasks began or end%s", r.late, want, often, workers, order)
 	default:
-		t.Errorf("RunWorkers reported %q as late, want %q%s: at the grace deadline (the cancel at %v + %v = %v) "+
-			"zoe, bob, max and abe were still working; kim, ann, lee and eve had finished (at 300ms, 300ms, 260ms and 280ms)",
-			r.late, want, often, cancelAt, grace, deadline)
+		was := "were"
+		if len(working) == 1 {
+			was = "was"
+		}
+		fail("RunWorkers reported %q as late, want %q%s: at the grace deadline (the cancel at %v + %v = %v) "+
+			"%s %s still working; %s had finished", r.late, want, often, cancelAt, grace, deadline,
+			and(working), was, and(finished))
 	}
 	switch {
 	case r.returnedAt > deadline:
-		t.Errorf("RunWorkers returned at %v, want %v: stop waiting at the grace deadline (the cancel at %v + the %v grace) "+
+		fail("RunWorkers returned at %v, want %v: stop waiting at the grace deadline (the cancel at %v + the %v grace) "+
 			"and return the names of the workers still working; they may go on in the background",
 			r.returnedAt, deadline, cancelAt, grace)
 	case r.returnedAt < deadline:
-		t.Errorf("RunWorkers returned at %v, before the grace deadline at %v, while these tasks were still running: %s. Wait for them until the deadline",
+		fail("RunWorkers returned at %v, before the grace deadline at %v, while these tasks were still running: %s. Wait for them until the deadline",
 			r.returnedAt, deadline, listRuns(r.runningAtReturn))
 	}
 	if late := r.startedAfter(cancelAt); len(late) > 0 {
-		t.Errorf("%d tasks were started after the cancel at %v (%s): once ctx is cancelled, take no new task",
+		fail("%d tasks were started after the cancel at %v (%s): once ctx is cancelled, take no new task",
 			len(late), cancelAt, listRuns(late))
 	}
+	return right
+}
+
+// and joins words as a sentence does: "a", "a and b", "a, b and c".
+func and(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // checkShutdownIdle: the workers wait for tasks that never come.
@@ -214,13 +301,16 @@ func checkShutdownIdle(t *testing.T, runWorkers runWorkersFunc) {
 	noneLate(t, r, "the workers were only waiting for a task when the context was cancelled")
 }
 
-// checkShutdownDrained: 7 tasks in a closed channel and no cancel (but
-// one at 10s, so that a RunWorkers that waits only for it returns).
+// checkShutdownDrained: 7 tasks in a closed channel and no cancel. A
+// RunWorkers that waits for one anyway gets it at 10s, so that it
+// returns and is told; one that returns in time never sees ctx
+// cancelled, to the end of the part, so that a goroutine it left
+// waiting for the cancel is found there, blocked, and named.
 func checkShutdownDrained(t *testing.T, runWorkers runWorkersFunc) {
 	const cancelAt, want = 10 * time.Second, 300 * ms
 	tasks := queue(7)
 	close(tasks)
-	r, ok := runShutdown(t, runWorkers, names("p", 3), tasks, everyTask(100*ms), cancelAt, 100*ms)
+	r, ok := runShutdownWith(t, runWorkers, names("p", 3), tasks, everyTask(100*ms), cancelAt, 100*ms, cancelIfRunning)
 	if !ok {
 		return
 	}

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sync"
 	"testing"
@@ -294,6 +295,89 @@ func roundsRunWorkers(ctx context.Context, names []string, tasks <-chan string, 
 	return graceful(ctx, names, stopped, all, grace)
 }
 
+// deadlineRunWorkers starts the grace timer in a goroutine that waits
+// for the cancel and hands the timer over on a buffered channel. When
+// the tasks run out first, RunWorkers returns, and that goroutine goes
+// on waiting for a cancel that may never come.
+func deadlineRunWorkers(ctx context.Context, names []string, tasks <-chan string, work WorkFunc, grace time.Duration) []string {
+	stopped, all := workers(names, rightWorker(ctx, tasks, work))
+	timers := make(chan (<-chan time.Time), 1)
+	go func() {
+		<-ctx.Done()
+		timers <- time.After(grace)
+	}()
+	select {
+	case <-all:
+		return nil
+	case deadline := <-timers:
+		select {
+		case <-all:
+			return nil
+		case <-deadline:
+		}
+	}
+	var late []string
+	for i, name := range names {
+		select {
+		case <-stopped[i]:
+		default:
+			late = append(late, name)
+		}
+	}
+	return late
+}
+
+// statesRunWorkers keeps a state per worker in a []byte: 'w' while it
+// works, set before the workers start, and 's' once it has stopped,
+// written by that worker alone. At the deadline it reads the states with
+// no lock, so the reads race with the writes of the workers that
+// stopped in time. Eight states share 8 bytes of memory, where the race
+// detector remembers only the last 4 accesses.
+func statesRunWorkers(ctx context.Context, names []string, tasks <-chan string, work WorkFunc, grace time.Duration) []string {
+	states := make([]byte, len(names))
+	for i := range states {
+		states[i] = 'w'
+	}
+	_, all := workers(names, func(name string) {
+		i := slices.Index(names, name)
+		rightWorker(ctx, tasks, work)(name)
+		states[i] = 's'
+	})
+	if waitGrace(ctx, all, grace) {
+		return nil
+	}
+	return stillWorking(names, states)
+}
+
+// stillWorking returns the names whose state is 'w'.
+func stillWorking(names []string, states []byte) []string {
+	var late []string
+	for i, name := range names {
+		if states[i] == 'w' {
+			late = append(late, name)
+		}
+	}
+	return late
+}
+
+// setRunWorkers puts the late workers in a set, and returns its keys,
+// in the order a map has, which is none.
+func setRunWorkers(ctx context.Context, names []string, tasks <-chan string, work WorkFunc, grace time.Duration) []string {
+	stopped, all := workers(names, rightWorker(ctx, tasks, work))
+	if waitGrace(ctx, all, grace) {
+		return nil
+	}
+	late := map[string]struct{}{}
+	for i, name := range names {
+		select {
+		case <-stopped[i]:
+		default:
+			late[name] = struct{}{}
+		}
+	}
+	return slices.Collect(maps.Keys(late))
+}
+
 // waitGrace waits for all until the cancel, then at most grace more,
 // and says whether all came.
 func waitGrace(ctx context.Context, all chan struct{}, grace time.Duration) bool {
@@ -371,4 +455,16 @@ func TestBadUnlockedRunWorkers(t *testing.T) {
 func TestBadRoundsRunWorkers(t *testing.T) {
 	exercisetest.OnlyInChild(t)
 	CheckGracefulShutdown(t, roundsRunWorkers)
+}
+func TestBadDeadlineRunWorkers(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGracefulShutdown(t, deadlineRunWorkers)
+}
+func TestBadStatesRunWorkers(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGracefulShutdown(t, statesRunWorkers)
+}
+func TestBadSetRunWorkers(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckGracefulShutdown(t, setRunWorkers)
 }

@@ -43,6 +43,8 @@ const ManifestPrefix = "goconc-manifest: "
 //
 //	PASS fetch-all: 10/10 points
 //
+// In a notebook (GoNB) it shows a [Scorecard] instead: see showScorecard.
+//
 // A part that panics fails with the panic's message; the parts after
 // it still run. Check ends with [NoRaceClaim]: a data race anywhere in
 // the check scores the exercise 0 points.
@@ -60,15 +62,23 @@ func Check(t *testing.T, id string, parts ...Part) {
 	if os.Getenv("GOCONC_MANIFEST") != "" {
 		t.SkipNow()
 	}
+	if mode := scorecardMode(); mode != "" {
+		showScorecard(t, mode, m)
+		return
+	}
 	_, hasDeadline := t.Deadline()
 	defer guardUnlimited(id, hasDeadline)()
 	got, total, capped := 0, 0, false
 	for _, p := range parts {
 		total += p.Points
-		if t.Run(p.Name, func(t *testing.T) {
+		held := t.Run(p.Name, func(t *testing.T) {
 			defer failOnPanic(t)
 			p.Run(t)
-		}) {
+		})
+		if inScorecardChild {
+			fmt.Printf("%s%s %s\n", partEndPrefix, map[bool]string{true: "PASS", false: "FAIL"}[held], SubtestName(p.Name))
+		}
+		if held {
 			got += p.Points
 		} else if p.Caps {
 			capped = true

@@ -3,8 +3,10 @@
 // own tests, and the instructor's grader.
 //
 // A check is a list of [Part]s, each a claim worth some points, run by
-// [Check] as named subtests. In a notebook the learner sees every
-// failed claim and a closing PASS or FAIL line with the score. When
+// [Check] as named subtests, and ends with a PASS or FAIL line with the
+// score. In a notebook (GoNB) the learner sees a [Scorecard] instead:
+// that line, then one row per claim, ✓ or ✗ with its points, and under
+// each failed claim its message, as HTML with a plain-text copy. When
 // the environment variable GOCONC_REPORT is set, Check also prints a
 // manifest line (the parts and their points) before running anything,
 // so a grader knows what an exercise is worth even when the learner's

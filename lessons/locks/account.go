@@ -62,6 +62,9 @@ func (a *Account) Unlock() {
 	default:
 		panic(fmt.Sprintf("locks: Unlock of account %d, which is not locked", a.ID))
 	}
+	if a.bank != nil {
+		a.bank.unlocked(a)
+	}
 }
 
 // String is "account 3".

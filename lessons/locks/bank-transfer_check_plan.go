@@ -125,7 +125,7 @@ func wantBalances(t *testing.T, bank *watchedBank, want []int, what string) {
 	}
 	if sum(got) == sum(want) {
 		t.Errorf("after %s the balances are %v, want %v: the total is right, but the money went the wrong way. "+
-			"Lock in ID order, but take amount from from and pay it to to, whichever you locked first", what, got, want)
+			"Lock the accounts in a fixed order, but take amount from from and pay it to to, whichever you locked first", what, got, want)
 		return
 	}
 	t.Errorf("after %s the balances are %v, want %v; the total is %d, want %d: "+

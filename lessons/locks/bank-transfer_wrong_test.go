@@ -232,14 +232,17 @@ func TestATransferThatLocksInTheOrderGivenIsToldItDeadlocked(t *testing.T) {
 			"account 1 is locked and 1 transfer waits for it; account 2 is locked and 1 transfer waits for it")
 		assert.Contains(t, out, "Lock the two accounts of a transfer in the same order every time")
 		assert.NotContains(t, out, "goroutine leak", "the goroutines stuck in a deadlock are ended after it is reported")
-		assert.Contains(t, out, "FAIL bank-transfer: 3/10 points\n")
+		// The audit part holds: locked in any order, one transfer alone
+		// keeps the total, and the audit needs no lock order of its own.
+		assert.Contains(t, out, "FAIL bank-transfer: 5/10 points\n")
 	})
 }
 
 func TestATransferThatLetsGoOfOneAccountIsToldMoneyWentMissing(t *testing.T) {
 	eachRun(t, exercisetest.Outputs(t, 2, "TestBadSplitTransfer"), func(t assert.TestingT, out string) {
-		assert.Contains(t, out, "an audit that locked both accounts, in ID order, while Transfer(account 2, account 1, 10) ran "+
-			"counted 1990, want 2000: 10 was in neither account")
+		assert.Contains(t, out, "an audit that locked both accounts the moment neither was locked, just after "+
+			"Transfer(account 2, account 1, 10) unlocked account 2, counted 1990, want 2000: 10 was in neither account. "+
+			"Transfer let go of one account before it had changed the other; hold both locks for the whole transfer\n")
 		assert.Contains(t, out, "Transfer(account 1, account 1, 10) returned nil, want locks.ErrSameAccount")
 		assert.Contains(t, out, "FAIL bank-transfer: 7/10 points\n")
 	})
@@ -254,4 +257,42 @@ func TestATransferThatPanicsHoldingTheLocksIsToldThePanicNotADeadlock(t *testing
 		assert.NotContains(t, out, "goroutine leak")
 		assert.Contains(t, out, "FAIL bank-transfer: 1/10 points\n")
 	})
+}
+
+// creditFirstTransfer locks one account at a time, in ID order, never
+// two at once, and pays to before it takes from from: for a moment the
+// money is in both accounts.
+func creditFirstTransfer(from, to *Account, amount int) error {
+	if from == to {
+		return ErrSameAccount
+	}
+	from.Lock()
+	short := from.Balance < amount
+	from.Unlock()
+	if short {
+		return ErrInsufficientFunds
+	}
+	to.Lock()
+	to.Balance += amount
+	to.Unlock()
+	from.Lock()
+	defer from.Unlock()
+	from.Balance -= amount
+	return nil
+}
+
+func TestBadCreditFirstTransfer(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckBankTransfer(t, creditFirstTransfer)
+}
+
+// The audit sees the moment between the two Locks whatever order the
+// transfer locks in, every run: it runs inside the Unlock that leaves
+// both accounts free.
+func TestATransferThatPaysBeforeItTakesIsToldTheMoneyWasInBothAccounts(t *testing.T) {
+	exercisetest.SaysEveryRun(t, 10, "TestBadCreditFirstTransfer",
+		"an audit that locked both accounts the moment neither was locked, just after "+
+			"Transfer(account 2, account 1, 10) unlocked account 1, counted 2010, want 2000: 10 was in both accounts. "+
+			"Transfer let go of one account before it had changed the other; hold both locks for the whole transfer\n",
+		"FAIL bank-transfer: 7/10 points\n")
 }

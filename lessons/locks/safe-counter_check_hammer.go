@@ -19,7 +19,8 @@ const (
 	hammerProcs      = 8
 )
 
-// hammer is the one claim no fake clock can force: an Inc that reads
+// hammer is the one claim no fake clock can force (with freshKeys, its
+// counterpart for the first Inc of a key): an Inc that reads
 // the count and writes it back in two steps (an atomic Load, then a
 // Store; or Value, then a second Lock to write) loses an increment
 // only when another Inc comes between the two steps, in real time. So
@@ -37,6 +38,11 @@ func hammer[C Counter](t *testing.T, newCounter func() C) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(hammerProcs, runtime.GOMAXPROCS(0))))
 	for round := range hammerRounds {
 		c := newCounter()
+		// The key exists before the goroutines start: these rounds are
+		// about the add, and freshKeys about making the key's count.
+		if !call(t, `Inc("hits")`, func() { c.Inc("hits") }) {
+			return
+		}
 		var stop atomic.Bool
 		var behind atomic.Int64 // goroutines that have not made hammerEach calls yet
 		behind.Store(hammerGoroutines)
@@ -55,7 +61,7 @@ func hammer[C Counter](t *testing.T, newCounter func() C) {
 		}) {
 			return
 		}
-		want := 0
+		want := 1
 		for _, n := range calls {
 			want += n
 		}
@@ -71,10 +77,68 @@ func hammer[C Counter](t *testing.T, newCounter func() C) {
 			return
 		}
 	}
+	if !freshKeys(t, newCounter) {
+		return
+	}
 	if !exercise.RaceDetectorOn {
 		// Printed, not logged: a passing part's log is not shown.
 		fmt.Printf("safe-counter: not sure that no increment can be lost: %d rounds at once lost none, but without "+
 			"the race detector (-race) Inc runs so fast that two calls seldom overlap, and the check can miss an Inc "+
 			"that reads and writes in two steps\n", hammerRounds)
 	}
+}
+
+// The counts of freshKeys: freshKeyCount keys, each counted
+// freshKeyIncs times, by hammerGoroutines goroutines at once.
+const (
+	freshKeyCount = 15_000
+	freshKeyIncs  = 3
+)
+
+// freshKeys is hammer for the first Inc of a key: a counter that looks
+// the key up under one Lock (or RLock) and stores a new count for it
+// under another loses an increment when two Incs both find the key
+// missing and each stores its own count. That happens only when both
+// look before either stores, in real time, so freshKeys makes it as
+// likely as it can, for many keys: the goroutines, released together,
+// take the calls to make from one shared list, in which each new key
+// comes freshKeyIncs times in a row, so that the first Incs of every
+// key are made by different goroutines at nearly the same instant. It
+// reports whether every key counted all its calls.
+func freshKeys[C Counter](t *testing.T, newCounter func() C) bool {
+	t.Helper()
+	c := newCounter()
+	var next atomic.Int64
+	if !together(t, hammerGoroutines, atOnce, "Inc", func(int) {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= freshKeyCount*freshKeyIncs {
+				return
+			}
+			c.Inc(fmt.Sprint("new ", i/freshKeyIncs))
+		}
+	}) {
+		return false
+	}
+	short, lost := 0, 0
+	for k := range freshKeyCount {
+		got, ok := value(t, c, fmt.Sprint("new ", k))
+		if !ok {
+			return false
+		}
+		if got < freshKeyIncs {
+			short++
+			lost += freshKeyIncs - got
+		}
+	}
+	if short == 0 {
+		return true
+	}
+	t.Errorf("increments were lost when %d goroutines called Inc at the same time on keys never counted before: "+
+		"two Incs both found the key missing and each made a new count for it, so one overwrote the other's. "+
+		"Look the key up and make its count under the same Lock (with an RWMutex: look again after taking the "+
+		"write Lock)", hammerGoroutines)
+	t.Logf("%d of %d new keys, each counted %d times, ended short; %d increments lost in all", short, freshKeyCount,
+		freshKeyIncs, lost)
+	return false
 }

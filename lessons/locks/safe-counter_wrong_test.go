@@ -321,3 +321,49 @@ func TestACounterThatPanicsHoldingTheLockIsToldThePanic(t *testing.T) {
 		assert.Contains(t, out, "A panic between Lock and Unlock leaves the mutex locked")
 	})
 }
+
+// racyCreateCounter looks a key's count up under the read lock and,
+// when it is missing, makes one under the write lock without looking
+// again: two Incs that both miss each store a new count.
+type racyCreateCounter struct {
+	mu     sync.RWMutex
+	counts map[string]*atomic.Int64
+}
+
+func (c *racyCreateCounter) Inc(key string) {
+	c.mu.RLock()
+	n, ok := c.counts[key]
+	c.mu.RUnlock()
+	if !ok {
+		n = new(atomic.Int64)
+		c.mu.Lock()
+		c.counts[key] = n
+		c.mu.Unlock()
+	}
+	n.Add(1)
+}
+
+func (c *racyCreateCounter) Value(key string) int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if n, ok := c.counts[key]; ok {
+		return int(n.Load())
+	}
+	return 0
+}
+
+func TestBadRacyCreateCounter(t *testing.T) {
+	exercisetest.OnlyInChild(t)
+	CheckSafeCounter(t, func() *racyCreateCounter {
+		return &racyCreateCounter{counts: map[string]*atomic.Int64{}}
+	})
+}
+
+func TestACounterThatMakesAKeysCountTwiceLosesIncrementsEveryRun(t *testing.T) {
+	exercisetest.SaysEveryRun(t, 10, "TestBadRacyCreateCounter",
+		"increments were lost when 10 goroutines called Inc at the same time on keys never counted before: "+
+			"two Incs both found the key missing and each made a new count for it, so one overwrote the other's. "+
+			"Look the key up and make its count under the same Lock (with an RWMutex: look again after taking the "+
+			"write Lock)\n",
+		"FAIL safe-counter: 6/10 points\n")
+}

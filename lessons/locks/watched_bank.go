@@ -19,6 +19,14 @@ type watchedBank struct {
 
 	mu      sync.Mutex
 	waiters map[int]int // by account ID
+
+	// The audit, when auditing: the first total, other than want, that
+	// an audit found the moment no account was locked, and the account
+	// whose Unlock made them all free.
+	auditing  bool
+	want      int
+	audited   int
+	auditedAt *Account
 }
 
 // hold is how long a check account's Lock takes.
@@ -57,6 +65,46 @@ func (b *watchedBank) deadlock() string {
 		}
 	}
 	return strings.Join(held, "; ")
+}
+
+// unlocked is called by every Unlock. When auditing, it is the audit
+// of the bank-transfer check: the moment no account is locked, it
+// locks them all (without waiting: an audit that waited for one
+// account while holding another would need a lock order of its own)
+// and counts the money. Only the goroutine that unlocked runs it, in
+// its Unlock, so it sees every moment at which all the accounts are
+// free, every run.
+func (b *watchedBank) unlocked(by *Account) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.auditing || b.auditedAt != nil {
+		return
+	}
+	var took []*Account
+	defer func() {
+		for _, a := range took {
+			<-a.token
+		}
+	}()
+	for _, a := range b.accounts {
+		select {
+		case a.token <- struct{}{}:
+			took = append(took, a)
+		default:
+			return // a transfer holds a; the audit waits for a later moment
+		}
+	}
+	if total := sum(b.balances()); total != b.want {
+		b.audited, b.auditedAt = total, by
+	}
+}
+
+// audit is what the audit found: the first wrong total, and the
+// account whose Unlock let it see that; nil if every total was right.
+func (b *watchedBank) audit() (int, *Account) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.audited, b.auditedAt
 }
 
 // release ends the goroutines still waiting for an account, after a

@@ -14,14 +14,33 @@ import (
 // goroutine was blocked or gone, a fake second after ctx was
 // cancelled, with nobody reading ch: a stage blocked on a send must
 // see ctx.Done() too.
+//
+// Nor may the stage have filled its channel ahead of its reader: a
+// value waiting in the channel's buffer was sent before the cancel, and
+// a reader that goes on reading still gets it. One is the most the task
+// allows (a buffer of one); a stage that put the rest of its values in
+// a buffer as big as the list has nothing left to stop, and its reader
+// gets them all after the cancel.
 func stoppedAfterCancel(t *testing.T, stage, doing string, ch <-chan int) {
 	t.Helper()
 	time.Sleep(stuck)
+	waitForBlocked()
+	if n := len(ch); n > maxAhead {
+		t.Errorf("%s had %d values waiting in its channel after the context was cancelled, for its reader to take, "+
+			"want at most %d: it filled its channel ahead of its reader, so the cancel stopped nothing. Send each "+
+			"value from a goroutine of your own as the reader takes it (make(chan T), as in Hint 1, not a buffer "+
+			"as big as the list)", stage, n, maxAhead)
+		return
+	}
 	if !closedNow(ch) {
 		t.Errorf("%s was %s when the context was cancelled, and %v later it had still not closed its channel: "+
 			"wait in a select with a case <-ctx.Done() that returns (closing the channel)", stage, doing, stuck)
 	}
 }
+
+// maxAhead is how many values a stage may hold in its channel's buffer
+// ahead of its reader: the task allows a buffer of one.
+const maxAhead = 1
 
 func checkStagesStop(t *testing.T, p pipeline) {
 	// Source: the reader takes 2 of 100 items, cancels and walks away.

@@ -25,6 +25,8 @@ var wrongPipelines = map[string]pipeline{
 	"parallelMap":      {goodSource, parallelMap, goodCollect},
 	"leakySource":      {leakySource, goodMap, goodCollect},
 	"scatterSource":    {scatterSource, goodMap, goodCollect},
+	"aheadSource":      {aheadSource, goodMap, goodCollect},
+	"aheadMap":         {goodSource, aheadMap, goodCollect},
 }
 
 func TestBadPipeline(t *testing.T) {
@@ -81,6 +83,16 @@ func TestEachWrongPipelineIsCaughtEveryRun(t *testing.T) {
 				"and 1m0s later it had still not closed its channel: wait in a select with a case <-ctx.Done()",
 			"waiting (chan send) in leakySource.func1 (pipeline_wrong_test.go:",
 			failed(bp, partStops), "FAIL pipeline: "}},
+		{"aheadSource", 10, []string{
+			"Source, with 98 of 100 items left to send, had 98 values waiting in its channel after the context was " +
+				"cancelled, for its reader to take, want at most 1: it filled its channel ahead of its reader, so the " +
+				"cancel stopped nothing. Send each value from a goroutine of your own as the reader takes it " +
+				"(make(chan T), as in Hint 1, not a buffer as big as the list)",
+			failed(bp, partStops), passed(bp, partCollect), "FAIL pipeline: 8/10 points\n"}},
+		{"aheadMap", 10, []string{
+			"Map, with 9 items left and nobody reading its output, had 9 values waiting in its channel after the " +
+				"context was cancelled, for its reader to take, want at most 1: it filled its channel ahead of its reader",
+			failed(bp, partStops), "FAIL pipeline: 8/10 points\n"}},
 		{"scatterSource", 10, []string{failed(bp, partOrder), "FAIL pipeline: "}},
 		{"unclosedMap", 1, []string{
 			"Map doubling 1 and 2, then seeing its input closed, sent all its 2 items " +

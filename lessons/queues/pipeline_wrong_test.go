@@ -235,3 +235,46 @@ func rangeCollect(ctx context.Context, in <-chan int) ([]int, error) {
 	}
 	return got, nil
 }
+
+// aheadSource sends from a goroutine and watches ctx, but into a
+// buffer as big as the list: every item is sent before anyone reads,
+// so a cancel has nothing left to stop, and the reader gets them all.
+func aheadSource(ctx context.Context, items []int) <-chan int {
+	out := make(chan int, len(items))
+	go func() {
+		defer close(out)
+		for _, v := range items {
+			select {
+			case out <- v:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// aheadMap is goodMap with a buffer of 64: it works through its whole
+// input ahead of its reader.
+func aheadMap(ctx context.Context, in <-chan int, f func(int) int) <-chan int {
+	out := make(chan int, 64)
+	go func() {
+		defer close(out)
+		for {
+			select {
+			case v, ok := <-in:
+				if !ok {
+					return
+				}
+				select {
+				case out <- f(v):
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}

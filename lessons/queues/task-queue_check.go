@@ -46,6 +46,17 @@ func CheckTaskQueue[Q Queue[int]](t *testing.T, newQueue func(maxsize int) Q) {
 
 const ms = time.Millisecond
 
+// madeAt is when checkGetWaits puts the item a Get waits for, and when
+// checkPutWaits takes the item that makes room for a waiting Put: off
+// every round period, so that a Get or Put that looks every so often
+// instead of waiting on a condition looks late on every run, never at
+// the same fake instant by luck.
+const madeAt = 50*ms + 321*time.Microsecond + 9
+
+// polls is what a method told it came late reads next.
+const polls = "wait on a sync.Cond that is signalled when the state changes, not in a loop that looks every so " +
+	"often and sleeps in between, which comes late"
+
 // getN takes n items from q, failing t if any Get blocks.
 func getN(t *testing.T, q Queue[int], n int, state string) ([]int, bool) {
 	t.Helper()
@@ -116,7 +127,7 @@ func checkGetWaits(t *testing.T, newQueue newQueueFunc) {
 	origin := time.Now()
 	var got int
 	get := exercise.Go(func() { got = q.Get() })
-	time.Sleep(50 * ms)
+	time.Sleep(madeAt)
 	if get.Returned() {
 		t.Errorf("Get on an empty queue returned %d at once, want it to wait until an item is put: "+
 			"while the queue is empty, wait (sync.Cond.Wait in a for loop)", got)
@@ -129,8 +140,11 @@ func checkGetWaits(t *testing.T, newQueue newQueueFunc) {
 		"Put must wake a goroutine waiting in Get (cond.Signal)", stuck) {
 		return
 	}
-	if at := since(get, origin); got != 42 || at != 50*ms {
-		t.Errorf("Get returned %d after %v, want 42 after 50ms, when it was put", got, at)
+	switch at := since(get, origin); {
+	case got != 42:
+		t.Errorf("Get returned %d after %v, want 42 after %v, when it was put", got, at, madeAt)
+	case at != madeAt:
+		t.Errorf("Get returned 42 after %v, want after %v, when it was put: %s", at, madeAt, polls)
 	}
 }
 
@@ -148,10 +162,10 @@ func checkPutWaits(t *testing.T, newQueue newQueueFunc) {
 		return
 	}
 	put := exercise.Go(func() { q.Put(3) })
-	time.Sleep(50 * ms)
+	time.Sleep(madeAt)
 	if put.Returned() {
 		t.Errorf("Put(3) on a queue with maxsize 2 that held 2 items returned after %v, "+
-			"want it to wait until a Get made room (at 50ms): while len(items) >= maxsize, wait", since(put, origin))
+			"want it to wait until a Get made room (at %v): while len(items) >= maxsize, wait", since(put, origin), madeAt)
 		return
 	}
 	got, ok := getN(t, q, 1, "the queue held 2 items")
@@ -162,8 +176,8 @@ func checkPutWaits(t *testing.T, newQueue newQueueFunc) {
 		"Get must wake a goroutine waiting in Put", stuck) {
 		return
 	}
-	if at := since(put, origin); at != 50*ms {
-		t.Errorf("Put(3) returned after %v, want 50ms: when Get made room", at)
+	if at := since(put, origin); at != madeAt {
+		t.Errorf("Put(3) returned after %v, want %v, when Get made room: %s", at, madeAt, polls)
 	}
 	rest, ok := getN(t, q, 2, "the queue held 2 items")
 	if ok && !slices.Equal(append(got, rest...), []int{1, 2, 3}) {

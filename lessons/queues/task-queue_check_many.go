@@ -2,6 +2,7 @@ package queues
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -13,6 +14,9 @@ import (
 // 3 consumers, so Put and Get both block often; the race detector
 // watches the queue's memory meanwhile.
 func checkManyGoroutines(t *testing.T, newQueue newQueueFunc) {
+	if !oneCallPerGoroutine(t, newQueue) {
+		return
+	}
 	const producers, perProducer, consumers = 5, 40, 3
 	const stop = -1
 	q := newQueue(4)
@@ -82,4 +86,50 @@ func checkManyGoroutines(t *testing.T, newQueue newQueueFunc) {
 			"want each exactly once: guard the items with one sync.Mutex in every method",
 			producers*perProducer, producers, missing, twice))
 	}
+}
+
+// oneCallPerGoroutine calls the methods one after another, each from a
+// goroutine of its own that sleeps until its moment, so that nothing
+// but the queue itself orders one call after the one before: each call
+// reads what the call before it wrote. A method that reads or writes
+// the queue's state without the lock (a quick look at len(q.items)
+// before Lock, an unfinished count read bare) then races with the call
+// before it, and the race detector reports it on every run, not only
+// when producers and consumers happen to meet at the wrong moment.
+func oneCallPerGoroutine(t *testing.T, newQueue newQueueFunc) bool {
+	q := newQueue(2)
+	var got [3]int
+	steps := []func(){
+		func() { q.Put(1) },
+		func() { q.Put(2) },
+		func() { got[0] = q.Get() },
+		func() { q.Put(3) },
+		func() { _ = q.TaskDone() },
+		q.Join, // waits for the last TaskDone
+		func() { got[1] = q.Get() },
+		func() { _ = q.TaskDone() },
+		func() { got[2] = q.Get() },
+		func() { _ = q.TaskDone() },
+		q.Join,
+		func() { _ = q.TaskDone() },
+	}
+	var calls []*exercise.Call
+	for i, step := range steps {
+		calls = append(calls, exercise.Go(func() {
+			time.Sleep(time.Duration(i+1) * ms)
+			step()
+		}))
+	}
+	for _, c := range calls {
+		if !waitFor(t, c, "Put 1, Put 2, Get, Put 3, TaskDone, Join, Get, TaskDone, Get, TaskDone, Join, TaskDone, "+
+			"each from a goroutine of its own, 1ms apart, on a queue of maxsize 2: a call still waited %v", stuck) {
+			return false
+		}
+	}
+	if g := slices.Sorted(slices.Values(got[:])); !slices.Equal(g, []int{1, 2, 3}) {
+		t.Errorf("Put 1, Put 2, Get, Put 3, TaskDone, Join, Get, TaskDone, Get, TaskDone, Join, TaskDone, each from "+
+			"a goroutine of its own, 1ms apart: the Gets gave %v, want 1, 2 and 3, each once", got)
+		return false
+	}
+	return true
 }

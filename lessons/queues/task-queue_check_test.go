@@ -21,6 +21,9 @@ var wrongQueues = map[string]func(int) Queue[int]{
 	"ifWaitGet":   func(m int) Queue[int] { return newPyQueue(m, ifWaitGet) },
 	"edgeSignal":  func(m int) Queue[int] { return newPyQueue(m, edgeSignal) },
 	"noLock":      func(m int) Queue[int] { return newPyQueue(m, noLock) },
+	"tickJoin":    func(m int) Queue[int] { return newPyQueue(m, tickJoin) },
+	"napGet":      func(m int) Queue[int] { return newPyQueue(m, napGet) },
+	"bareJoin":    func(m int) Queue[int] { return newPyQueue(m, bareJoin) },
 	"condIf":      condMistake(func(q *condQueue) { q.ifWait = true }),
 	"condSignal":  condMistake(func(q *condQueue) { q.signal = true }),
 	"signalJoin":  condMistake(func(q *condQueue) { q.signalJoin = true }),
@@ -102,6 +105,20 @@ func TestEachWrongQueueIsCaughtEveryRun(t *testing.T) {
 		{"noLock", 10, []string{
 			"WARNING: DATA RACE", "(*pyQueue).TaskDone()",
 			failed(bq, exercise.NoRaceClaim), "FAIL task-queue: 0/10 points (a data race: 0 points until it is gone)\n"}},
+		{"tickJoin", 10, []string{
+			"Join number 1 of 2 returned 216.989µs after the last TaskDone, want at that moment: Join waits until " +
+				"the count is 0, so wait on a sync.Cond that TaskDone wakes (allDone.Wait in a for loop, " +
+				"allDone.Broadcast when the count reaches 0), not a loop that looks every so often and sleeps in " +
+				"between, which comes late",
+			failed(bq, partJoin), "FAIL task-queue: 8/10 points\n"}},
+		{"napGet", 10, []string{
+			"Get returned 42 after 50.4ms, want after 50.321009ms, when it was put: wait on a sync.Cond that is " +
+				"signalled when the state changes, not in a loop that looks every so often and sleeps in between",
+			failed(bq, partGetWaits), "FAIL task-queue: 9/10 points\n"}},
+		{"bareJoin", 10, []string{
+			"WARNING: DATA RACE", "(*pyQueue).Join()", "queues.oneCallPerGoroutine.",
+			failed(bq, partOnce), failed(bq, exercise.NoRaceClaim),
+			"FAIL task-queue: 0/10 points (a data race: 0 points until it is gone)\n"}},
 		{"condIf", 3, []string{
 			"the queue then held 8 items, want at most 2.", failed(bq, partBounds), "FAIL task-queue: "}},
 		{"signalJoin", 3, []string{
@@ -118,7 +135,7 @@ func TestEachWrongQueueIsCaughtEveryRun(t *testing.T) {
 			failed(bq, partTooOften), "FAIL task-queue: 9/10 points\n"}},
 		{"noMaxsize", 1, []string{
 			"Put(3) on a queue with maxsize 2 that held 2 items returned after 0s, " +
-				"want it to wait until a Get made room (at 50ms): while len(items) >= maxsize, wait",
+				"want it to wait until a Get made room (at 50.321009ms): while len(items) >= maxsize, wait",
 			failed(bq, partPutWaits), failed(bq, partBounds), "FAIL task-queue: "}},
 		// Its WaitGroup also races now and then (an Add from 0 while a
 		// Join's Wait has not returned), which costs it all its points.

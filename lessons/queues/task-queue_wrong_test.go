@@ -3,6 +3,7 @@ package queues
 import (
 	"errors"
 	"sync"
+	"time"
 )
 
 // Queues that a learner might write, each wrong in one way, the subtle
@@ -18,6 +19,7 @@ type pyQueue struct {
 	maxsize, unfinished        int
 	ifWait, ifWaitGet          bool
 	edgeSignal, noLock         bool
+	tickJoin, napGet, bareJoin bool
 }
 
 // The mistakes of pyQueue.
@@ -32,11 +34,21 @@ const (
 	edgeSignal
 	// noLock counts TaskDone without the mutex ("it is only an int").
 	noLock
+	// tickJoin has no condition for Join: it looks at the count on every
+	// tick of a 250µs time.Ticker, so it returns up to 250µs late.
+	tickJoin
+	// napGet looks for an item, and if there is none unlocks and naps
+	// 100µs before it looks again: a Get that comes late.
+	napGet
+	// bareJoin takes a quick look at the count before it locks, to
+	// return at once when nothing is unfinished: a read without the lock.
+	bareJoin
 )
 
 func newPyQueue(maxsize, mistake int) *pyQueue {
 	q := &pyQueue{maxsize: maxsize, ifWait: mistake == ifWait,
-		ifWaitGet: mistake == ifWaitGet, edgeSignal: mistake == edgeSignal, noLock: mistake == noLock}
+		ifWaitGet: mistake == ifWaitGet, edgeSignal: mistake == edgeSignal, noLock: mistake == noLock,
+		tickJoin: mistake == tickJoin, napGet: mistake == napGet, bareJoin: mistake == bareJoin}
 	q.notEmpty.L, q.notFull.L, q.allDone.L = &q.mu, &q.mu, &q.mu
 	return q
 }
@@ -65,6 +77,11 @@ func (q *pyQueue) Put(v int) {
 func (q *pyQueue) Get() int {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	for q.napGet && len(q.items) == 0 {
+		q.mu.Unlock()
+		time.Sleep(100 * time.Microsecond)
+		q.mu.Lock()
+	}
 	if q.ifWait || q.ifWaitGet {
 		if len(q.items) == 0 {
 			q.notEmpty.Wait()
@@ -107,6 +124,22 @@ func (q *pyQueue) TaskDone() error {
 }
 
 func (q *pyQueue) Join() {
+	if q.bareJoin && q.unfinished == 0 {
+		return
+	}
+	if q.tickJoin {
+		tick := time.NewTicker(250 * time.Microsecond)
+		defer tick.Stop()
+		for {
+			q.mu.Lock()
+			done := q.unfinished == 0
+			q.mu.Unlock()
+			if done {
+				return
+			}
+			<-tick.C
+		}
+	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for q.unfinished > 0 {
