@@ -2,9 +2,11 @@ package pools
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -118,6 +120,71 @@ func checkMapOnce(t *testing.T, parallelMap parallelMapFunc) {
 	for _, x := range in {
 		if n := f.calls[x]; n != 1 {
 			t.Errorf("f(%d) was called %d times, want once: send every input to the workers exactly once", x, n)
+			return
+		}
+	}
+	checkMapOnceAtOnce(t, parallelMap)
+}
+
+// No more than 4,000 inputs: a correct goroutine per one must stay under
+// the race detector's limit of 8,128 goroutines.
+//
+// The counts of checkMapOnceAtOnce: up to onceRounds rounds of
+// onceInputs inputs on onceWorkers workers, on at least onceProcs Ps.
+const (
+	onceRounds  = 60
+	onceInputs  = 4_000
+	onceWorkers = 8
+	onceProcs   = 8
+)
+
+// checkMapOnceAtOnce is the one claim of "exactly once" that no fake
+// clock can force: workers that take the next input in two steps (an
+// atomic Load of the next index, then a Store or an Add) take the same
+// input twice only when another worker comes between the two steps, in
+// real time. So it makes that as likely as it can: the first call of
+// each of 8 workers waits until all 8 have begun (on the fake clock, a
+// second at most: a pool that never has 8 calls at once goes on after
+// that), then all are let go together, and every other call returns at
+// once, so that the workers race through 4,000 inputs side by side,
+// with GOMAXPROCS raised to 8 so that the operating system also
+// switches them at any instruction; up to 60 rounds, until an input
+// is mapped twice or never.
+func checkMapOnceAtOnce(t *testing.T, parallelMap parallelMapFunc) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(onceProcs, runtime.GOMAXPROCS(0))))
+	in := inputs(onceInputs)
+	want := results(in)
+	for round := range onceRounds {
+		calls := make([]atomic.Int32, len(in))
+		var begun atomic.Int32
+		var let atomic.Bool // the first calls were let go: the others need not count
+		together := make(chan struct{})
+		f := func(x int) string {
+			calls[x].Add(1)
+			if let.Load() {
+				return want[x]
+			}
+			switch n := begun.Add(1); {
+			case n == onceWorkers:
+				let.Store(true)
+				close(together)
+			case n < onceWorkers:
+				select {
+				case <-together:
+				case <-time.After(time.Second):
+				}
+			}
+			return want[x]
+		}
+		callMap(t, parallelMap, in, onceWorkers, f)
+		for x := range in {
+			if n := calls[x].Load(); n != 1 {
+				t.Errorf("f(%d) was called %d times, want once, when %d workers mapped %d inputs at the same time "+
+					"(round %d of %d): two workers took the same next input, or one was skipped. Take the next input "+
+					"in one step: receive it from a channel, or take its index with one atomic Add",
+					x, n, onceWorkers, len(in), round+1, onceRounds)
+				return
+			}
 		}
 	}
 }

@@ -79,3 +79,15 @@ func TestASequentialParallelMapIsToldToUseItsWorkers(t *testing.T) {
 		"ParallelMap took 300ms of fake time for 3 inputs of 100ms with 8 workers, want 100ms: all 3 at once",
 		"FAIL parallel-map: 5/10 points")
 }
+
+func TestAnIndexTakenInTwoAtomicStepsIsToldAnInputWasMappedTwice(t *testing.T) {
+	saysEveryRun(t, runsOfBad, "TestBadLoadAddParallelMap",
+		"--- FAIL: "+subtest("TestBadLoadAddParallelMap", "calls f exactly once for each input"),
+		// Which input, in which round, is up to the schedule.
+		"times, want once, when 8 workers mapped 4000 inputs at the same time (round ",
+		"two workers took the same next input, or one was skipped. Take the next input in one step: "+
+			"receive it from a channel, or take its index with one atomic Add",
+		// 9, or 0 when the race detector also saw the two workers
+		// write the same result at once: up to the schedule.
+		"FAIL parallel-map: ")
+}

@@ -2,6 +2,7 @@ package pools
 
 import (
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -172,4 +173,32 @@ func TestBadUnboundedParallelMap(t *testing.T) {
 func TestBadSequentialParallelMap(t *testing.T) {
 	bad(t)
 	CheckParallelMap(t, sequentialParallelMap[int, string])
+}
+
+// loadAddParallelMap's workers read the next index, then add one to
+// it, in two atomic steps: two workers that read it at once both map
+// that input, and the one after it is skipped.
+func loadAddParallelMap[T, R any](in []T, workers int, f func(T) R) []R {
+	out := make([]R, len(in))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Load())
+				next.Add(1)
+				if i >= len(in) {
+					return
+				}
+				out[i] = f(in[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+func TestBadLoadAddParallelMap(t *testing.T) {
+	bad(t)
+	CheckParallelMap(t, loadAddParallelMap[int, string])
 }

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -161,6 +163,74 @@ func checkSumCover(t *testing.T, sumPrimes sumPrimesFunc) {
 	}
 	if msg := coverage(limits, s.recorded()); msg != "" {
 		t.Errorf("%s: the chunks of each limit must cover 2…limit exactly once", msg)
+		return
+	}
+	checkSumCoverAtOnce(t, sumPrimes)
+}
+
+// No more than 4,000 chunks: a correct goroutine per one must stay under
+// the race detector's limit of 8,128 goroutines.
+//
+// The counts of checkSumCoverAtOnce: up to coverRounds rounds of the
+// numbers 2…coverLimit in chunks of coverChunk, on coverWorkers
+// workers, on at least coverProcs Ps.
+const (
+	coverRounds  = 60
+	coverLimit   = 16_001
+	coverChunk   = 4
+	coverWorkers = 8
+	coverProcs   = 8
+)
+
+// checkSumCoverAtOnce is the one claim of "exactly once" that no fake
+// clock can force: workers that take the next chunk in two steps (an
+// atomic Load of the next index, then a Store or an Add) sum the same
+// chunk twice, or skip one, only when another worker comes between the
+// two steps, in real time. So it makes that as likely as it can: the
+// first call of each of 8 workers waits until all 8 have begun (on the
+// fake clock, a second at most: a pool that never sums 8 chunks at once
+// goes on after that), then all are let go together, and every other
+// call returns at once, so that the workers race through 4,000 chunks
+// side by side, with GOMAXPROCS raised to 8 so that the operating
+// system also switches them at any instruction; up to 60 rounds, until
+// a number is summed twice or never.
+func checkSumCoverAtOnce(t *testing.T, sumPrimes sumPrimesFunc) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(coverProcs, runtime.GOMAXPROCS(0))))
+	limits := []int{coverLimit}
+	for round := range coverRounds {
+		summed := make([]atomic.Int32, coverLimit+1)
+		var begun atomic.Int32
+		var let atomic.Bool // the first calls were let go: the others need not count
+		together := make(chan struct{})
+		sumBetween := func(lo, hi int) int {
+			for n := max(lo, 0); n <= min(hi, coverLimit); n++ {
+				summed[n].Add(1)
+			}
+			if let.Load() {
+				return 0
+			}
+			switch n := begun.Add(1); {
+			case n == coverWorkers:
+				let.Store(true)
+				close(together)
+			case n < coverWorkers:
+				select {
+				case <-together:
+				case <-time.After(time.Second):
+				}
+			}
+			return 0
+		}
+		callSum(t, sumPrimes, limits, coverWorkers, coverChunk, sumBetween)
+		for n := 2; n <= coverLimit; n++ {
+			if k := summed[n].Load(); k != 1 {
+				t.Errorf("number %d was in %d chunks, want 1, when %d workers summed the chunks of 2…%d, %d numbers "+
+					"each, at the same time (round %d of %d): two workers took the same next chunk, or one was "+
+					"skipped. Take the next chunk in one step: receive it from a channel, or take its index with one "+
+					"atomic Add", n, k, coverWorkers, coverLimit, coverChunk, round+1, coverRounds)
+				return
+			}
+		}
 	}
 }
 

@@ -74,3 +74,15 @@ func TestOverlappingChunksAreToldWhichNumberCountedTwice(t *testing.T) {
 		idleSum("2", "0s", "1 chunk was", "61496"),
 		"FAIL sum-primes: 2/10 points")
 }
+
+func TestAChunkTakenInTwoAtomicStepsIsToldANumberWasSummedTwice(t *testing.T) {
+	saysEveryRun(t, runsOfBad, "TestBadLoadAddSumPrimes",
+		"--- FAIL: "+subtest("TestBadLoadAddSumPrimes", "sums every number from 2 to each limit exactly once"),
+		// Which number, in which round, is up to the schedule.
+		"chunks, want 1, when 8 workers summed the chunks of 2…16001, 4 numbers each, at the same time (round ",
+		"two workers took the same next chunk, or one was skipped. Take the next chunk in one step: "+
+			"receive it from a channel, or take its index with one atomic Add",
+		// 8, or 0 when the race detector also saw the two workers
+		// write the same sum at once: up to the schedule.
+		"FAIL sum-primes: ")
+}

@@ -2,6 +2,7 @@ package pools
 
 import (
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -192,3 +193,29 @@ func TestBadBatchSumPrimes(t *testing.T)        { bad(t); CheckSumPrimes(t, batc
 func TestBadBigChunkSumPrimes(t *testing.T)     { bad(t); CheckSumPrimes(t, bigChunkSumPrimes) }
 func TestBadPerLimitSumPrimes(t *testing.T)     { bad(t); CheckSumPrimes(t, perLimitSumPrimes) }
 func TestBadOverlapSumPrimes(t *testing.T)      { bad(t); CheckSumPrimes(t, overlapSumPrimes) }
+
+// loadAddSumPrimes's workers read the index of the next chunk, then add
+// one to it, in two atomic steps: two workers that read it at once both
+// sum that chunk, and the one after it is never summed.
+func loadAddSumPrimes(limits []int, workers, chunkSize int, sumBetween func(lo, hi int) int) []int {
+	all := spans(limits, chunkSize)
+	sums := make([]int, len(all))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Load())
+				next.Add(1)
+				if i >= len(all) {
+					return
+				}
+				sums[i] = sumBetween(all[i].lo, all[i].hi)
+			}
+		})
+	}
+	wg.Wait()
+	return addBySpan(limits, all, sums)
+}
+
+func TestBadLoadAddSumPrimes(t *testing.T) { bad(t); CheckSumPrimes(t, loadAddSumPrimes) }
