@@ -3,7 +3,6 @@ package async
 import (
 	"testing"
 
-	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 )
 
@@ -30,9 +29,6 @@ func failsEveryRun(t *testing.T, test string, lines ...string) {
 	t.Parallel()
 	exercisetest.SaysEveryRun(t, wrongRuns, test, lines...)
 }
-
-// subtest is the name go test -v gives to part of test.
-func subtest(test, part string) string { return test + "/" + exercise.SubtestName(part) }
 
 // raceScore is the score line of an exercise with a data race.
 func raceScore(id string) string {

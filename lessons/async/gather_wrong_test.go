@@ -468,7 +468,7 @@ const (
 
 func TestAGatherThatKeepsTheLowestIndexErrorIsToldToKeepTheFirstInTime(t *testing.T) {
 	failsEveryRun(t, "TestBadLowestIndexGather",
-		"--- FAIL: "+subtest("TestBadLowestIndexGather", gatherFirstTimePart),
+		"--- FAIL: "+exercise.Subtest("TestBadLowestIndexGather", gatherFirstTimePart),
 		`Gather returned tasks[0]'s error, "tasks[0] failed at 50ms", want tasks[2]'s "tasks[2] failed at 20ms": `+
 			`tasks[2] failed first, at 20ms, tasks[0] only at 50ms; keep the error that comes first in time `+
 			`(sync.Once, when it happens), not the first in the order of the tasks`,
@@ -497,7 +497,7 @@ func TestAGatherThatKeepsTheFirstErrorWithoutALockScoresZero(t *testing.T) {
 	failsEveryRun(t, "TestBadUnsyncedFirstGather",
 		"WARNING: DATA RACE",
 		"lessons/async.unsyncedFirstGather.func1()",
-		"--- FAIL: "+subtest("TestBadUnsyncedFirstGather", exercise.NoRaceClaim),
+		"--- FAIL: "+exercise.Subtest("TestBadUnsyncedFirstGather", exercise.NoRaceClaim),
 		raceScore("gather"))
 }
 
@@ -520,7 +520,7 @@ func TestAGatherThatKeepsTheLastErrorIsToldToKeepTheFirst(t *testing.T) {
 
 func TestAGatherThatCancelsNobodyIsToldToCancel(t *testing.T) {
 	failsEveryRun(t, "TestBadUncancelledGather",
-		"--- FAIL: "+subtest("TestBadUncancelledGather", gatherFirstPart),
+		"--- FAIL: "+exercise.Subtest("TestBadUncancelledGather", gatherFirstPart),
 		"Gather took 1s of fake time, want 30ms: when tasks[1] failed, tasks[0], tasks[2], tasks[3] never saw "+
 			"the context they were given cancelled; give every task a context made with context.WithCancel(ctx), "+
 			"and call its cancel at the first error",
@@ -530,7 +530,7 @@ func TestAGatherThatCancelsNobodyIsToldToCancel(t *testing.T) {
 
 func TestAnImpatientGatherIsToldThatGoCannotStopAGoroutine(t *testing.T) {
 	failsEveryRun(t, "TestBadImpatientGather",
-		"--- FAIL: "+subtest("TestBadImpatientGather", "waits for every task to return, even after an error"),
+		"--- FAIL: "+exercise.Subtest("TestBadImpatientGather", "waits for every task to return, even after an error"),
 		"Gather returned at 30ms of fake time, while tasks[1] was still working (until 100ms): it never looks at "+
 			"its context, and Go cannot stop a goroutine from outside, so a cancelled context is only a request; "+
 			"wait for every task to return (wg.Wait()) before you return",
@@ -566,7 +566,7 @@ func TestAGatherThatLeavesWhenTheCallerCancelsIsToldToWait(t *testing.T) {
 
 func TestAPoolOfGoroutinesIsToldToRunEveryTaskAtOnce(t *testing.T) {
 	failsEveryRun(t, "TestBadPooledGather",
-		"--- FAIL: "+subtest("TestBadPooledGather", "runs every task at the same time"),
+		"--- FAIL: "+exercise.Subtest("TestBadPooledGather", "runs every task at the same time"),
 		"at most 8 of 100 tasks ran at once, want all 100: start one goroutine per task, not a fixed number of workers",
 		"FAIL gather: 8/10 points")
 }

@@ -207,14 +207,14 @@ const (
 
 func TestAWithTimeoutThatWaitsLikeWaitForIsToldToGiveUp(t *testing.T) {
 	failsEveryRun(t, "TestBadWaitingWithTimeout",
-		"--- FAIL: "+subtest("TestBadWaitingWithTimeout", timeoutGivesUp),
+		"--- FAIL: "+exercise.Subtest("TestBadWaitingWithTimeout", timeoutGivesUp),
 		"WithTimeout(ctx, 100.5ms, task) took 1s of fake time, want 100.5ms: it waited for a task that never looks at "+
 			"its context (asyncio.wait_for waits like that for the task it cancelled; WithTimeout must not); run "+
 			"the task in its own goroutine, select on its result and ctx.Done(), whichever comes first, and once "+
 			"ctx.Done() wins return at once",
 		"WithTimeout took 1s of fake time, want 30.5ms: it waited for a task that never looks at its context; select "+
 			"on the task's result and ctx.Done(), whichever comes first, and once ctx.Done() wins return at once",
-		"--- PASS: "+subtest("TestBadWaitingWithTimeout", timeoutTellsTask),
+		"--- PASS: "+exercise.Subtest("TestBadWaitingWithTimeout", timeoutTellsTask),
 		"FAIL with-timeout: 5/10 points")
 }
 
@@ -229,7 +229,7 @@ func TestAWithTimeoutThatReadsTheTasksVariablesAtTheDeadlineScoresZero(t *testin
 	failsEveryRun(t, "TestBadSharedVarsWithTimeout",
 		"WARNING: DATA RACE",
 		"lessons/async.sharedVarsWithTimeout.func1()",
-		"--- FAIL: "+subtest("TestBadSharedVarsWithTimeout", exercise.NoRaceClaim),
+		"--- FAIL: "+exercise.Subtest("TestBadSharedVarsWithTimeout", exercise.NoRaceClaim),
 		raceScore("with-timeout"))
 }
 
@@ -273,6 +273,6 @@ func TestAWithTimeoutOnATimerIsToldToTellTheTask(t *testing.T) {
 func TestAWithTimeoutThatWaitsForItsTaskIsToldToSelect(t *testing.T) {
 	failsEveryRun(t, "TestBadDirectWithTimeout",
 		`WithTimeout returned ("too late", nil), want the error context.DeadlineExceeded`,
-		"--- PASS: "+subtest("TestBadDirectWithTimeout", timeoutTellsTask),
+		"--- PASS: "+exercise.Subtest("TestBadDirectWithTimeout", timeoutTellsTask),
 		"FAIL with-timeout: 5/10 points")
 }

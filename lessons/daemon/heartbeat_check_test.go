@@ -17,8 +17,6 @@ import (
 // a schedule could hide runs in many child processes, so that a catch
 // that holds on some runs only shows.
 
-func subtest(test, part string) string { return test + "/" + exercise.SubtestName(part) }
-
 func TestAStubHeartbeatFailsEveryPartWithItsTODO(t *testing.T) {
 	out := exercisetest.Output(t, "TestBadStubHeartbeat")
 	assert.Equal(t, 6, strings.Count(out, "your code panicked: TODO: start a goroutine"))
@@ -52,7 +50,7 @@ func TestAnEagerHeartbeatIsToldWhenTheFirstBeatIsDue(t *testing.T) {
 
 func TestALeakyHeartbeatIsToldWhichGoroutineLeaked(t *testing.T) {
 	out := exercisetest.Output(t, "TestBadLeakyHeartbeat")
-	assert.Contains(t, out, "--- FAIL: "+subtest("TestBadLeakyHeartbeat", "leaves no goroutine behind"))
+	assert.Contains(t, out, "--- FAIL: "+exercise.Subtest("TestBadLeakyHeartbeat", "leaves no goroutine behind"))
 	assert.Contains(t, out, "goroutines still running after your function returned (a goroutine leak")
 	assert.Contains(t, out, "waiting (chan receive) in leakyHeartbeat.func2 (heartbeat_wrong_test.go:")
 	assert.Contains(t, out, "with the context cancelled at 250ms, beat was still called at [300ms 400ms")

@@ -115,6 +115,10 @@ func SubtestName(part string) string {
 	return strings.ReplaceAll(part, " ", "_")
 }
 
+// Subtest is the full name of the subtest that runs part in a check
+// run by the test named test: "TestBadFetchAll/handles_an_empty_list".
+func Subtest(test, part string) string { return test + "/" + SubtestName(part) }
+
 // failOnPanic turns a panic in the learner's code into a failed part,
 // so that one unfinished stub does not hide the other claims.
 func failOnPanic(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 	"github.com/stretchr/testify/assert"
 )
@@ -283,7 +284,7 @@ func TestALockThatKeepsAGoneWaitersPlaceIsToldTheLockWentToNobody(t *testing.T) 
 		assert.Contains(t, out, "five waiters, three of which gave up before the holder's Unlock at 100ms: "+
 			"LockTimeout(time.Second), in line 2ms after the holder locked it, gave up after 1s, want it to get the lock: "+
 			"the waiters that stay in must get the lock once the holder lets go")
-		assert.Contains(t, out, "--- PASS: "+subtest("TestBadQueueLock", "lets waiters in one at a time"))
+		assert.Contains(t, out, "--- PASS: "+exercise.Subtest("TestBadQueueLock", "lets waiters in one at a time"))
 		assert.Contains(t, out, "FAIL lock-with-timeout: 5/10 points\n")
 	})
 }
@@ -311,7 +312,7 @@ func TestALockThatTakesTheTokenWhenItGivesUpIsToldTwoHeldIt(t *testing.T) {
 	eachRun(t, exercisetest.Outputs(t, 2, "TestBadStealingLock"), func(t assert.TestingT, out string) {
 		assert.Contains(t, out, "after LockTimeout(50ms) gave up, LockTimeout(10ms) from a third goroutine got the lock "+
 			"while its holder still held it: two goroutines held the lock at once")
-		assert.Contains(t, out, "--- PASS: "+subtest("TestBadStealingLock", "gives up when the context ends"))
+		assert.Contains(t, out, "--- PASS: "+exercise.Subtest("TestBadStealingLock", "gives up when the context ends"))
 		assert.Contains(t, out, "FAIL lock-with-timeout: 7/10 points\n")
 	})
 }
@@ -321,7 +322,7 @@ func TestALockContextThatKeepsTryingAfterGivingUpIsToldSo(t *testing.T) {
 		assert.Contains(t, out, "after two LockContext calls that gave up and the holder's Unlock, LockTimeout(time.Second) "+
 			"returned false after 1s, want true at once: an attempt that gave up must not take the lock later\n")
 		assert.Contains(t, out, "waiting (chan send) in (*leakyContextLock).LockContext.func1 (lock-with-timeout_wrong_test.go:")
-		assert.Contains(t, out, "--- PASS: "+subtest("TestBadLeakyContextLock", "gives up after the duration while the lock is held"))
+		assert.Contains(t, out, "--- PASS: "+exercise.Subtest("TestBadLeakyContextLock", "gives up after the duration while the lock is held"))
 		assert.Contains(t, out, "FAIL lock-with-timeout: 7/10 points\n")
 	})
 }
@@ -337,7 +338,7 @@ func TestALockThatKeepsTryingAfterGivingUpIsToldSo(t *testing.T) {
 func TestAPollingLockIsToldItIsLate(t *testing.T) {
 	eachRun(t, exercisetest.Outputs(t, 2, "TestBadPollingLock"), func(t assert.TestingT, out string) {
 		assert.Contains(t, out, "LockTimeout(time.Second) got the lock after 105ms, want 100ms: the moment the holder called Unlock")
-		assert.Contains(t, out, "--- PASS: "+subtest("TestBadPollingLock", "gives up when the context ends"))
+		assert.Contains(t, out, "--- PASS: "+exercise.Subtest("TestBadPollingLock", "gives up when the context ends"))
 		assert.Contains(t, out, "FAIL lock-with-timeout: 5/10 points\n")
 	})
 }

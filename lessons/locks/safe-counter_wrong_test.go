@@ -194,8 +194,6 @@ func TestBadUnfinishedCounter(t *testing.T) {
 	})
 }
 
-func subtest(test, part string) string { return test + "/" + exercise.SubtestName(part) }
-
 // eachRun asserts check on every output, naming the run that failed.
 func eachRun(t *testing.T, outs []string, check func(t assert.TestingT, out string)) {
 	t.Helper()
@@ -232,7 +230,7 @@ func TestALoadThenStoreCounterLosesIncrementsEveryRun(t *testing.T) {
 	eachRun(t, outs, func(t assert.TestingT, out string) {
 		assert.Regexp(t, `Value\("hits"\) = \d+ after 10 goroutines called Inc\("hits"\) (\d+) times in all, `+
 			`at the same time, want \d+: \d+ increments were lost \(in round [1-5] of 5\); two Incs read the same count`, out)
-		assert.Contains(t, out, "--- FAIL: "+subtest("TestBadLoadStoreCounter", "loses no increment when 10 goroutines count one key"))
+		assert.Contains(t, out, "--- FAIL: "+exercise.Subtest("TestBadLoadStoreCounter", "loses no increment when 10 goroutines count one key"))
 		assert.NotContains(t, out, "DATA RACE")
 		assert.Contains(t, out, "FAIL safe-counter: 6/10 points\n")
 	})
@@ -283,8 +281,8 @@ func TestAValueWithoutTheLockRacesAndScoresZeroEveryRun(t *testing.T) {
 	outs := exercisetest.Outputs(t, 5, "TestBadUnlockedReadCounter")
 	eachRun(t, outs, func(t assert.TestingT, out string) {
 		assert.Contains(t, out, "(*unlockedReadCounter).Value()")
-		assert.Contains(t, out, "--- PASS: "+subtest("TestBadUnlockedReadCounter", "loses no increment when 10 goroutines count one key"))
-		assert.Contains(t, out, "--- FAIL: "+subtest("TestBadUnlockedReadCounter", "lets Value read while other goroutines count"))
+		assert.Contains(t, out, "--- PASS: "+exercise.Subtest("TestBadUnlockedReadCounter", "loses no increment when 10 goroutines count one key"))
+		assert.Contains(t, out, "--- FAIL: "+exercise.Subtest("TestBadUnlockedReadCounter", "lets Value read while other goroutines count"))
 		assert.NotContains(t, out, "\nfatal error")
 		assert.Contains(t, out, "FAIL safe-counter: 0/10 points (a data race: 0 points until it is gone)\n")
 	})

@@ -3,7 +3,6 @@ package pools
 import (
 	"testing"
 
-	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 )
 
@@ -38,9 +37,6 @@ func saysEveryRun(t *testing.T, n int, bad string, lines ...string) {
 	t.Parallel()
 	exercisetest.SaysEveryRun(t, n, bad, lines...)
 }
-
-// subtest is the name go test gives a part of a check run by test.
-func subtest(test, part string) string { return test + "/" + exercise.SubtestName(part) }
 
 // bad skips a TestBad… unless a test that reads its output started it.
 func bad(t *testing.T) {

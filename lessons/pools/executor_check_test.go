@@ -1,6 +1,10 @@
 package pools
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/goconc/goconc/lessons/exercise"
+)
 
 // What the learner reads when the executor check fails the wrong
 // executors of executor_wrong_test.go: the line that says what to fix,
@@ -8,7 +12,7 @@ import "testing"
 
 func TestAFixedBufferAsTheQueueIsToldSubmitMustNotWait(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadBufferedExecutor",
-		"--- FAIL: "+subtest("TestBadBufferedExecutor", "Submit returns at once however many tasks wait"),
+		"--- FAIL: "+exercise.Subtest("TestBadBufferedExecutor", "Submit returns at once however many tasks wait"),
 		"Submit of task 18 waited 1s of fake time, while 2 tasks of 1s kept the 2 workers busy and 16 waited, "+
 			"want 0: Submit must queue the task and return at once, however many tasks wait; "+
 			"a channel of a fixed size fills up, keep waiting tasks in a slice",
@@ -17,7 +21,7 @@ func TestAFixedBufferAsTheQueueIsToldSubmitMustNotWait(t *testing.T) {
 
 func TestAnExecutorThatNeverFreesASlotIsToldAfterIdling(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadNeverFreesExecutor",
-		"--- FAIL: "+subtest("TestBadNeverFreesExecutor", "runs tasks submitted after it has been idle"),
+		"--- FAIL: "+exercise.Subtest("TestBadNeverFreesExecutor", "runs tasks submitted after it has been idle"),
 		"after the executor had run 3 tasks and been idle for 1s, task 0 of 5 submitted then never finished: "+
 			"its Result did not return within 1m0s of fake time. When the queue is empty and a worker returns, "+
 			"count it out, so that the next Submit starts a worker again",
@@ -66,7 +70,7 @@ func TestAnExecutorThatDropsTasksOnShutdownIsTold(t *testing.T) {
 func TestAFutureSetAfterDoneIsClosedScoresZero(t *testing.T) {
 	saysEveryRun(t, runsOfBad, "TestBadClosesFirstExecutor",
 		"WARNING: DATA RACE",
-		"--- FAIL: "+subtest("TestBadClosesFirstExecutor", "has no data race"),
+		"--- FAIL: "+exercise.Subtest("TestBadClosesFirstExecutor", "has no data race"),
 		"FAIL executor: 0/10 points (a data race: 0 points until it is gone)")
 }
 

@@ -2,7 +2,6 @@ package pools
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -138,42 +137,19 @@ const (
 	onceProcs   = 8
 )
 
-// checkMapOnceAtOnce is the one claim of "exactly once" that no fake
-// clock can force: workers that take the next input in two steps (an
-// atomic Load of the next index, then a Store or an Add) take the same
-// input twice only when another worker comes between the two steps, in
-// real time. So it makes that as likely as it can: the first call of
-// each of 8 workers waits until all 8 have begun (on the fake clock, a
-// second at most: a pool that never has 8 calls at once goes on after
-// that), then all are let go together, and every other call returns at
-// once, so that the workers race through 4,000 inputs side by side,
-// with GOMAXPROCS raised to 8 so that the operating system also
-// switches them at any instruction; up to 60 rounds, until an input
-// is mapped twice or never.
+// checkMapOnceAtOnce maps 4,000 inputs on 8 workers let go together
+// (see together), with GOMAXPROCS raised to 8, up to 60 rounds, until
+// an input is mapped twice or never.
 func checkMapOnceAtOnce(t *testing.T, parallelMap parallelMapFunc) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(onceProcs, runtime.GOMAXPROCS(0))))
+	defer onProcs(onceProcs)()
 	in := inputs(onceInputs)
 	want := results(in)
 	for round := range onceRounds {
 		calls := make([]atomic.Int32, len(in))
-		var begun atomic.Int32
-		var let atomic.Bool // the first calls were let go: the others need not count
-		together := make(chan struct{})
+		gate := newTogether(onceWorkers)
 		f := func(x int) string {
 			calls[x].Add(1)
-			if let.Load() {
-				return want[x]
-			}
-			switch n := begun.Add(1); {
-			case n == onceWorkers:
-				let.Store(true)
-				close(together)
-			case n < onceWorkers:
-				select {
-				case <-together:
-				case <-time.After(time.Second):
-				}
-			}
+			gate.wait()
 			return want[x]
 		}
 		callMap(t, parallelMap, in, onceWorkers, f)

@@ -1,6 +1,10 @@
 package pools
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/goconc/goconc/lessons/exercise"
+)
 
 // What the learner reads when the parallel-map check fails the wrong
 // ParallelMaps of parallel-map_wrong_test.go: the line that says what
@@ -21,7 +25,7 @@ func unevenMapIdle(at string, running, waiting string) string {
 
 func TestInputsDealtOutInAdvanceAreToldAWorkerSatIdle(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadDealtParallelMap",
-		"--- FAIL: "+subtest("TestBadDealtParallelMap", busyMap),
+		"--- FAIL: "+exercise.Subtest("TestBadDealtParallelMap", busyMap),
 		unevenMapIdle("400ms", "2 of the 3 workers were", "3"),
 		"FAIL parallel-map: 7/10 points")
 }
@@ -41,13 +45,13 @@ func TestBatchesOfInputsAreToldAWorkerSatIdle(t *testing.T) {
 func TestASharedIndexWithoutALockScoresZero(t *testing.T) {
 	saysEveryRun(t, runsOfBad, "TestBadRacyParallelMap",
 		"WARNING: DATA RACE",
-		"--- FAIL: "+subtest("TestBadRacyParallelMap", "has no data race"),
+		"--- FAIL: "+exercise.Subtest("TestBadRacyParallelMap", "has no data race"),
 		"FAIL parallel-map: 0/10 points (a data race: 0 points until it is gone)")
 }
 
 func TestAnAppendingParallelMapIsToldToWriteIntoSlots(t *testing.T) {
 	saysEveryRun(t, runsOfBadOnClock, "TestBadAppendingParallelMap",
-		"--- FAIL: "+subtest("TestBadAppendingParallelMap", "returns f of every input in the order given"),
+		"--- FAIL: "+exercise.Subtest("TestBadAppendingParallelMap", "returns f of every input in the order given"),
 		`want ["v0" "v1" "v2" "v3" "v4" "v5" "v6" "v7" "v8" "v9"]: here later inputs finish first; `+
 			"write the result of in[i] into out[i] instead of appending results as they come",
 		"FAIL parallel-map: 8/10 points")
@@ -82,7 +86,7 @@ func TestASequentialParallelMapIsToldToUseItsWorkers(t *testing.T) {
 
 func TestAnIndexTakenInTwoAtomicStepsIsToldAnInputWasMappedTwice(t *testing.T) {
 	saysEveryRun(t, runsOfBad, "TestBadLoadAddParallelMap",
-		"--- FAIL: "+subtest("TestBadLoadAddParallelMap", "calls f exactly once for each input"),
+		"--- FAIL: "+exercise.Subtest("TestBadLoadAddParallelMap", "calls f exactly once for each input"),
 		// Which input, in which round, is up to the schedule.
 		"times, want once, when 8 workers mapped 4000 inputs at the same time (round ",
 		"two workers took the same next input, or one was skipped. Take the next input in one step: "+

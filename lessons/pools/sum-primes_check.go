@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -182,43 +181,20 @@ const (
 	coverProcs   = 8
 )
 
-// checkSumCoverAtOnce is the one claim of "exactly once" that no fake
-// clock can force: workers that take the next chunk in two steps (an
-// atomic Load of the next index, then a Store or an Add) sum the same
-// chunk twice, or skip one, only when another worker comes between the
-// two steps, in real time. So it makes that as likely as it can: the
-// first call of each of 8 workers waits until all 8 have begun (on the
-// fake clock, a second at most: a pool that never sums 8 chunks at once
-// goes on after that), then all are let go together, and every other
-// call returns at once, so that the workers race through 4,000 chunks
-// side by side, with GOMAXPROCS raised to 8 so that the operating
-// system also switches them at any instruction; up to 60 rounds, until
-// a number is summed twice or never.
+// checkSumCoverAtOnce sums 4,000 chunks on 8 workers let go together
+// (see together), with GOMAXPROCS raised to 8, up to 60 rounds, until a
+// number is summed twice or never.
 func checkSumCoverAtOnce(t *testing.T, sumPrimes sumPrimesFunc) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(coverProcs, runtime.GOMAXPROCS(0))))
+	defer onProcs(coverProcs)()
 	limits := []int{coverLimit}
 	for round := range coverRounds {
 		summed := make([]atomic.Int32, coverLimit+1)
-		var begun atomic.Int32
-		var let atomic.Bool // the first calls were let go: the others need not count
-		together := make(chan struct{})
+		gate := newTogether(coverWorkers)
 		sumBetween := func(lo, hi int) int {
 			for n := max(lo, 0); n <= min(hi, coverLimit); n++ {
 				summed[n].Add(1)
 			}
-			if let.Load() {
-				return 0
-			}
-			switch n := begun.Add(1); {
-			case n == coverWorkers:
-				let.Store(true)
-				close(together)
-			case n < coverWorkers:
-				select {
-				case <-together:
-				case <-time.After(time.Second):
-				}
-			}
+			gate.wait()
 			return 0
 		}
 		callSum(t, sumPrimes, limits, coverWorkers, coverChunk, sumBetween)

@@ -1,6 +1,10 @@
 package pools
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/goconc/goconc/lessons/exercise"
+)
 
 // What the learner reads when the sum-primes check fails the wrong
 // SumPrimes of sum-primes_wrong_test.go: the line that says what to
@@ -19,7 +23,7 @@ func idleSum(workers, at, running, waiting string) string {
 
 func TestChunksDealtOutInAdvanceAreToldWorkersSatIdle(t *testing.T) {
 	saysEveryRun(t, runsOfBadSum, "TestBadDealtSumPrimes",
-		"--- FAIL: "+subtest("TestBadDealtSumPrimes", "keeps every worker busy until the last chunk"),
+		"--- FAIL: "+exercise.Subtest("TestBadDealtSumPrimes", "keeps every worker busy until the last chunk"),
 		idleSum("2", "141.165ms", "1 chunk was", "27997"),
 		"FAIL sum-primes: 8/10 points")
 }
@@ -39,7 +43,7 @@ func TestOneLimitAtATimeIsToldWorkersSatIdle(t *testing.T) {
 func TestTotalsAddedUpWithoutALockScoreZero(t *testing.T) {
 	saysEveryRun(t, runsOfBad, "TestBadRacySumPrimes",
 		"WARNING: DATA RACE",
-		"--- FAIL: "+subtest("TestBadRacySumPrimes", "has no data race"),
+		"--- FAIL: "+exercise.Subtest("TestBadRacySumPrimes", "has no data race"),
 		"FAIL sum-primes: 0/10 points (a data race: 0 points until it is gone)")
 }
 
@@ -77,7 +81,7 @@ func TestOverlappingChunksAreToldWhichNumberCountedTwice(t *testing.T) {
 
 func TestAChunkTakenInTwoAtomicStepsIsToldANumberWasSummedTwice(t *testing.T) {
 	saysEveryRun(t, runsOfBad, "TestBadLoadAddSumPrimes",
-		"--- FAIL: "+subtest("TestBadLoadAddSumPrimes", "sums every number from 2 to each limit exactly once"),
+		"--- FAIL: "+exercise.Subtest("TestBadLoadAddSumPrimes", "sums every number from 2 to each limit exactly once"),
 		// Which number, in which round, is up to the schedule.
 		"chunks, want 1, when 8 workers summed the chunks of 2…16001, 4 numbers each, at the same time (round ",
 		"two workers took the same next chunk, or one was skipped. Take the next chunk in one step: "+

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -33,6 +32,3 @@ func assertLearnerReads(t *testing.T, run int, out string, lines []string, score
 		t.FailNow() // one run's output is enough to read
 	}
 }
-
-// subtest is the name `go test -v` gives the subtest of part.
-func subtest(test, part string) string { return test + "/" + exercise.SubtestName(part) }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 	"github.com/stretchr/testify/assert"
 )
@@ -48,7 +49,7 @@ func TestStubFetchAll(t *testing.T) {
 func TestTheStubIsToldItsTODOInEveryPart(t *testing.T) {
 	out := exercisetest.Output(t, "TestStubFetchAll")
 	assert.Contains(t, out, "your code panicked: TODO: start one goroutine per URL and wait for them all (in stubFetchAll)")
-	assert.Contains(t, out, "--- FAIL: "+subtest("TestStubFetchAll", "fetches the real pages from the local server"))
-	assert.Contains(t, out, "--- PASS: "+subtest("TestStubFetchAll", "has no data race"))
+	assert.Contains(t, out, "--- FAIL: "+exercise.Subtest("TestStubFetchAll", "fetches the real pages from the local server"))
+	assert.Contains(t, out, "--- PASS: "+exercise.Subtest("TestStubFetchAll", "has no data race"))
 	assert.Regexp(t, "(?m)^FAIL fetch-all: 0/10 points$", out)
 }

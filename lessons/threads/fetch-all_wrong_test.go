@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/goconc/goconc/lessons/exercise/exercisetest"
 	"github.com/stretchr/testify/assert"
 )
@@ -249,6 +250,6 @@ func TestEveryWrongFetchAllFailsEveryRunWithItsMessage(t *testing.T) {
 // on, and costs its part only.
 func TestALeakyFetchAllIsToldWhichGoroutinesLeaked(t *testing.T) {
 	out := exercisetest.Output(t, "TestWrongFetchAll", "GOCONC_WRONG=leaky")
-	assert.Contains(t, out, "--- FAIL: "+subtest("TestWrongFetchAll",
+	assert.Contains(t, out, "--- FAIL: "+exercise.Subtest("TestWrongFetchAll",
 		"reports a failed page in its own result and keeps the others"))
 }
