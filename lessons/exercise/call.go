@@ -89,25 +89,22 @@ func (c *Call) Returned() bool {
 // reports whether it returned. A panic in the call is raised again
 // here, in the check's goroutine, so that the part fails with "your
 // code panicked: … (in Func)" as if the check had called it directly.
-func (c *Call) Wait() bool {
-	select {
-	case <-c.done:
-		c.raise()
-		return c.returned
-	case <-time.After(StuckAfter):
-		return false
-	}
-}
+func (c *Call) Wait() bool { return c.waitUntil(time.After(StuckAfter)) }
 
 // WaitReal is [Call.Wait] on the real clock, for [RealStuckAfter].
 func (c *Call) WaitReal() bool {
 	timer := time.NewTimer(RealStuckAfter)
 	defer timer.Stop()
+	return c.waitUntil(timer.C)
+}
+
+// waitUntil waits for the call to end or for limit to fire.
+func (c *Call) waitUntil(limit <-chan time.Time) bool {
 	select {
 	case <-c.done:
 		c.raise()
 		return c.returned
-	case <-timer.C:
+	case <-limit:
 		return false
 	}
 }
