@@ -87,10 +87,9 @@ func TestASequentialParallelMapIsToldToUseItsWorkers(t *testing.T) {
 func TestAnIndexTakenInTwoAtomicStepsIsToldAnInputWasMappedTwice(t *testing.T) {
 	saysEveryRun(t, runsOfBad, "TestBadLoadAddParallelMap",
 		"--- FAIL: "+exercise.Subtest("TestBadLoadAddParallelMap", "calls f exactly once for each input"),
-		// Which input, in which round, is up to the schedule.
-		"times, want once, when 8 workers mapped 4000 inputs at the same time (round ",
-		"two workers took the same next input, or one was skipped. Take the next input in one step: "+
-			"receive it from a channel, or take its index with one atomic Add",
+		// Which step of the claim sees an input taken twice (the uneven
+		// inputs, or the 8 workers let go together, and in which round)
+		// is up to the schedule; that one of them does is not.
 		// 9, or 0 when the race detector also saw the two workers
 		// write the same result at once: up to the schedule.
 		"FAIL parallel-map: ")
