@@ -96,6 +96,15 @@ func TestAPanicInAGoroutineCostsOnlyItsOwnExercise(t *testing.T) {
 	assert.Equal(t, Pass, rs["copy-all"].Status)
 }
 
+func TestAFaultOfTheRaceRuntimeIsRunAgainAndNamedIfItRecurs(t *testing.T) {
+	rs := checkCells(t, map[string]string{"fetch-all": "race-runtime-fault-once", "copy-all": "race-runtime-fault"})
+	assert.Equal(t, Pass, rs["fetch-all"].Status, "a fault on the first run only: run again, graded as if it never happened")
+	twice := rs["copy-all"]
+	assert.Equal(t, Error, twice.Status)
+	assert.Contains(t, twice.Message, "the race detector's own runtime failed")
+	assert.Contains(t, twice.Message, "not of your code")
+}
+
 func TestAnEndlessLoopTimesOutAndTheRestIsStillChecked(t *testing.T) {
 	rs := checkCells(t, map[string]string{"fetch-all": "endless-loop", "copy-all": learners.Solved})
 	assert.Equal(t, Timeout, rs["fetch-all"].Status)

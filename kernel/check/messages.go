@@ -3,6 +3,8 @@ package check
 import (
 	"fmt"
 	"strings"
+
+	"github.com/goconc/goconc/lessons/exercise"
 )
 
 // The messages a learner reads, made from what the test binary
@@ -38,6 +40,9 @@ func compileErrors(run *packageRun) []string {
 // crashLine is the first "panic:" or "fatal error:" line of a crash.
 func crashLine(run *packageRun) string {
 	for _, l := range crashOutput(run) {
+		if strings.HasPrefix(l, exercise.RaceRuntimeFault) {
+			return "the race detector's own runtime failed (" + l + "), on two runs: a fault of Go's race runtime, not of your code; run the check again"
+		}
 		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
 			return strings.TrimSuffix(l, " [recovered]")
 		}
@@ -50,7 +55,7 @@ func crashLine(run *packageRun) string {
 func crashOutput(run *packageRun) []string {
 	for _, lines := range run.output {
 		for i, l := range lines {
-			if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
+			if isCrashLine(l) {
 				return lines[i:]
 			}
 		}
@@ -60,11 +65,17 @@ func crashOutput(run *packageRun) []string {
 
 func hasCrash(lines []string) bool {
 	for _, l := range lines {
-		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
+		if isCrashLine(l) {
 			return true
 		}
 	}
 	return false
+}
+
+// isCrashLine reports whether l is the first line of a crash: a panic,
+// a fatal error of the Go runtime, or a fault of the race runtime.
+func isCrashLine(l string) bool {
+	return strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") || strings.HasPrefix(l, exercise.RaceRuntimeFault)
 }
 
 func allOutput(run *packageRun) string {
