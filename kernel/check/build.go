@@ -37,12 +37,13 @@ type build struct {
 type buildPart struct {
 	result *ExerciseResult
 	topic  string
-	dir    string      // package directory under work
-	run    *packageRun // compile errors, when it did not build
-	tests  []string    // the runner's test functions for it
-	checks []string    // the check cell's Test functions
-	ok     bool        // written and compiled: it runs
-	cellOK bool        // written: it goes to the compiler
+	dir    string       // package directory under work
+	run    *packageRun  // compile errors, when it did not build
+	tests  []string     // the runner's test functions for it
+	checks []string     // the check cell's Test functions
+	ok     bool         // written and compiled: it runs
+	cellOK bool         // written: it goes to the compiler
+	hidden *hiddenBuild // the instructor's extra checks, if any (extra.go)
 }
 
 // submissionModule is the module the exercise packages live in.
@@ -141,6 +142,7 @@ func (ch *Checker) compile(ctx context.Context, b *build) error {
 			pkgs = append(pkgs, "./"+filepath.Base(p.dir))
 		}
 	}
+	pkgs = append(pkgs, hiddenPackages(b)...)
 	if len(pkgs) == 0 {
 		return nil
 	}
@@ -156,6 +158,7 @@ func (ch *Checker) compile(ctx context.Context, b *build) error {
 		}
 		p.ok = true
 	}
+	hiddenCompiled(b, runs)
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		return fmt.Errorf("compiling the exercises: %w", err)
@@ -176,6 +179,7 @@ func (ch *Checker) link(ctx context.Context, b *build) error {
 			p.tests = append(p.tests, name)
 			fmt.Fprintf(&funcs, "func %s(t *testing.T) { e%d.%s(t) }\n", name, i, t)
 		}
+		hiddenRunner(&imports, &funcs, i, p)
 	}
 	if imports.Len() == 0 {
 		return nil

@@ -32,6 +32,9 @@ type Checker struct {
 	Limits  sandbox.Limits // memory and output of one run; Timeout gives its time
 	// Parallel is how many exercises of one learner run at once.
 	Parallel int
+	// Extra, when set, are the instructor's hidden checks, run with
+	// the course's in the same build and sandbox (extra.go).
+	Extra *ExtraChecks
 
 	manifests manifestCache
 	setupOnce sync.Once
@@ -115,6 +118,7 @@ func (ch *Checker) CheckNotebooks(ctx context.Context, learner []Submission) ([]
 				r.Status, r.Message = cerr.status, cerr.msg
 			} else {
 				p.checks, p.cellOK = tests, true
+				p.hidden = ch.Extra.write(p)
 			}
 			b.parts = append(b.parts, p)
 		}

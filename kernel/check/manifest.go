@@ -39,6 +39,7 @@ func (ch *Checker) fillMaxPoints(ctx context.Context, topic string, r *ExerciseR
 		r.MaxPoints += p.Points
 		r.Parts = append(r.Parts, PartResult{Name: p.Name, Status: r.Status, MaxPoints: p.Points, Message: "not run: " + r.Message})
 	}
+	ch.Extra.notRun(r, r.Status, "not run: "+r.Message)
 	return nil
 }
 

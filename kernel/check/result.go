@@ -25,6 +25,10 @@ type ExerciseResult struct {
 	Output    string        `json:"output,omitempty"`  // first lines of the compiler's or runtime's output
 	Parts     []PartResult  `json:"parts"`
 	Elapsed   time.Duration `json:"elapsed_ns"`
+	// HiddenProblem is why the instructor's extra checks could not be
+	// built with this code (see ExtraChecks): for the instructor, it
+	// names their files.
+	HiddenProblem string `json:"hidden_problem,omitempty"`
 }
 
 // PartResult is one claim of a check: a subtest worth points.
@@ -34,5 +38,8 @@ type PartResult struct {
 	Points    int    `json:"points"`
 	MaxPoints int    `json:"max_points"`
 	Message   string `json:"message,omitempty"`
-	caps      bool   // a failure scores the exercise 0 (exercise.Part.Caps)
+	// Hidden marks a claim of the instructor's extra checks, which the
+	// learner never saw: feedback counts it but does not name it.
+	Hidden bool `json:"hidden,omitempty"`
+	caps   bool // a failure scores the exercise 0 (exercise.Part.Caps)
 }

@@ -60,6 +60,7 @@ func (ch *Checker) runExercise(ctx context.Context, b *build, p *buildPart) {
 		run.failed = true // test2json, reading a pipe, cannot see the exit status
 	}
 	score(p.result, run)
+	ch.Extra.score(p, run)
 	overrun(p.result, hit, lim)
 }
 

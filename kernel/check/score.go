@@ -17,12 +17,14 @@ func score(r *ExerciseResult, run *packageRun) {
 	}
 	timedOut := strings.Contains(allOutput(run), "panic: test timed out after")
 	for _, p := range run.manifests[0].Parts {
-		part := scorePart(run, p, timedOut)
+		part := scorePart(run, run.inTest[0], p, timedOut)
 		r.MaxPoints += part.MaxPoints
 		r.Points += part.Points
 		r.Parts = append(r.Parts, part)
 	}
-	verdict(r, run, timedOut)
+	// A time-out after every claim of the check had ended (in the
+	// instructor's extra checks, which run after it) is not the check's.
+	verdict(r, run, timedOut && anyStatus(r.Parts, Timeout))
 }
 
 // scoreUnstarted scores a check that never reached its parts: it did
@@ -45,12 +47,13 @@ func scoreUnstarted(r *ExerciseResult, run *packageRun) bool {
 	return true
 }
 
-// scorePart is one claim of the check: its points when its subtest
-// passed, and otherwise why not (it failed, ran out of time, crashed,
-// or never ran because an earlier part stopped the check).
-func scorePart(run *packageRun, p exercise.PartScore, timedOut bool) PartResult {
+// scorePart is one claim of the check that ran in the test named
+// check: its points when its subtest passed, and otherwise why not (it
+// failed, ran out of time, crashed, or never ran because an earlier
+// part stopped the check).
+func scorePart(run *packageRun, check string, p exercise.PartScore, timedOut bool) PartResult {
 	part := PartResult{Name: p.Name, MaxPoints: p.Points, caps: p.Caps}
-	test, action := findPart(run, p.Name)
+	test, action := findPart(run, check, p.Name)
 	out := exercise.CleanOutput(run.output[test])
 	switch {
 	case action == "pass":
@@ -109,16 +112,20 @@ func capRaces(r *ExerciseResult) *PartResult {
 	return nil
 }
 
-// findPart finds the subtest that ran a part, and how it ended.
-func findPart(run *packageRun, name string) (test, action string) {
+// findPart finds the subtest of the test named check that ran a part,
+// and how it ended.
+func findPart(run *packageRun, check, name string) (test, action string) {
 	suffix := "/" + exercise.SubtestName(name)
+	mine := func(t string) bool {
+		return (check == "" || strings.HasPrefix(t, check+"/")) && strings.HasSuffix(t, suffix)
+	}
 	for t := range run.output {
-		if strings.HasSuffix(t, suffix) {
+		if mine(t) {
 			test = t
 		}
 	}
 	for t, a := range run.action {
-		if strings.HasSuffix(t, suffix) {
+		if mine(t) {
 			return t, a
 		}
 	}

@@ -25,6 +25,7 @@ type testEvent struct {
 // own output (build errors, a crash outside any test, a timeout).
 type packageRun struct {
 	manifests []exercise.Manifest // one per check that ran
+	inTest    []string            // the test that printed each manifest
 	action    map[string]string   // test name → pass, fail or skip
 	output    map[string][]string // test name ("" for the package) → lines
 	build     []string            // compiler output
@@ -60,6 +61,7 @@ func readTestEvents(r io.Reader) map[string]*packageRun {
 				var man exercise.Manifest
 				if json.Unmarshal([]byte(m), &man) == nil {
 					p.manifests = append(p.manifests, man)
+					p.inTest = append(p.inTest, e.Test)
 				}
 				continue
 			}
