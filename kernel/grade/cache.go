@@ -47,11 +47,11 @@ func NewCache(dir string, ch *check.Checker) (*Cache, error) {
 
 // Fingerprint is a hash of what grading with ch depends on besides
 // the submissions: the course's lessons, solutions, notebooks and
-// modules, and the grading settings.
+// modules, the instructor's extra checks, and the grading settings.
 func Fingerprint(ch *check.Checker) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s race=%v timeout=%v limits=%+v sandbox=%v\n",
-		cacheFormat, ch.Race, ch.Timeout, ch.RunLimits(), ch.Sandbox != nil)
+	fmt.Fprintf(h, "%s race=%v timeout=%v limits=%+v sandbox=%v extra=%s\n",
+		cacheFormat, ch.Race, ch.Timeout, ch.RunLimits(), ch.Sandbox != nil, ch.Extra.Digest())
 	for _, sub := range []string{"lessons", "solutions", "notebooks", "go.mod", "go.sum"} {
 		if err := hashTree(h, ch.Course.Root, sub); err != nil {
 			return "", err

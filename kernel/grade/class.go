@@ -40,6 +40,10 @@ type Class struct {
 	// Roster names the learners in canvas.csv and moodle.csv; nil:
 	// by folder name only.
 	Roster Roster `json:"-"`
+	// ShowHidden puts the hidden claims (check.ExtraChecks) into the
+	// feedback pages by name, with their messages; without it a page
+	// only counts them (see Feedback).
+	ShowHidden bool `json:"-"`
 }
 
 // WriteClass writes grades.csv, results.json, feedback/<student>.md
@@ -86,7 +90,7 @@ func WriteClass(dir string, class Class) error {
 	}
 	for _, s := range class.Students {
 		path := filepath.Join(dir, "feedback", s.Student+".md")
-		if err := atomicfile.WriteFile(path, []byte(Feedback(s))); err != nil {
+		if err := atomicfile.WriteFile(path, []byte(feedbackPage(s, class.ShowHidden))); err != nil {
 			return err
 		}
 	}

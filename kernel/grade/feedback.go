@@ -11,8 +11,16 @@ import (
 // Feedback is a student's feedback page in Markdown: for every
 // notebook and exercise, what held and, for every point lost, why, in
 // the words the checks use (which name the line of the learner's cell
-// where they can). It is written for the learner, not the instructor.
-func Feedback(s StudentResult) string {
+// where they can). It is written for the learner, not the instructor:
+// the instructor's hidden claims are counted ("1 hidden claim: 0
+// hold"), never named, quoted or located.
+func Feedback(s StudentResult) string { return feedbackPage(s, false) }
+
+// FeedbackShowingHidden is Feedback with the hidden claims named and
+// their messages quoted, as --show-hidden asks.
+func FeedbackShowingHidden(s StudentResult) string { return feedbackPage(s, true) }
+
+func feedbackPage(s StudentResult, showHidden bool) string {
 	var b strings.Builder
 	got, max := s.Points()
 	fmt.Fprintf(&b, "# Feedback for %s\n\n", s.Student)
@@ -36,17 +44,24 @@ func Feedback(s StudentResult) string {
 			continue
 		}
 		for _, e := range nb.Exercises {
-			exerciseFeedback(&b, e)
+			exerciseFeedback(&b, e, showHidden)
 		}
 	}
 	return b.String()
 }
 
-func exerciseFeedback(b *strings.Builder, e check.ExerciseResult) {
+func exerciseFeedback(b *strings.Builder, e check.ExerciseResult, showHidden bool) {
 	fmt.Fprintf(b, "\n### `%s`: %s, %d/%d\n\n", e.Exercise, verdict(e.Status), e.Points, e.MaxPoints)
+	parts, hidden := e.Parts, []check.PartResult(nil)
+	if !showHidden {
+		parts, hidden = splitHidden(e.Parts)
+	}
 	switch e.Status {
 	case check.Pass:
 		fmt.Fprintf(b, "Every claim of the check holds.\n")
+		if len(hidden) > 0 {
+			fmt.Fprintf(b, "\n%s\n", hiddenSummary(hidden))
+		}
 		return
 	case check.Missing:
 		fmt.Fprintf(b, "%s.\n", capitalize(e.Message))
@@ -58,20 +73,29 @@ func exerciseFeedback(b *strings.Builder, e check.ExerciseResult) {
 	if e.Output != "" && e.Status == check.Error {
 		fmt.Fprintf(b, "```text\n%s\n```\n\n", e.Output)
 	}
-	shared := sharedMessage(e.Parts)
-	for _, p := range e.Parts {
-		mark := "✓"
-		if p.Status != check.Pass {
-			mark = "✗"
-		}
-		fmt.Fprintf(b, "- %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
+	shared := sharedMessage(parts)
+	for _, p := range parts {
+		fmt.Fprintf(b, "- %s %s (%d/%d%s)\n", mark(p.Status == check.Pass), p.Name, p.Points, p.MaxPoints, hiddenMark(p))
 		if p.Status != check.Pass && p.Message != "" && shared == "" && !strings.HasPrefix(p.Message, "not run: ") {
 			fmt.Fprintf(b, "\n  ```text\n%s\n  ```\n\n", excerpt.Indent(p.Message, "  "))
 		}
 	}
+	if len(hidden) > 0 {
+		fmt.Fprintf(b, "%s\n", hiddenSummary(hidden))
+	}
 	if shared != "" {
 		fmt.Fprintf(b, "\nEvery part failed the same way:\n\n```text\n%s\n```\n", shared)
 	}
+	if showHidden && e.HiddenProblem != "" {
+		fmt.Fprintf(b, "\nThe hidden claims could not run:\n\n```text\n%s\n```\n", e.HiddenProblem)
+	}
+}
+
+func mark(held bool) string {
+	if held {
+		return "✓"
+	}
+	return "✗"
 }
 
 // sharedMessage is the message every failed part has, when there are
