@@ -22,9 +22,11 @@ type gradeFlags struct {
 	out, courseDir      string
 	notebooks, due      string
 	roster, shard       string
+	extra               string
 	jobs                int
 	timeout             time.Duration
 	race, fresh, unsafe bool
+	showHidden          bool
 }
 
 // gradeCommand is the instructor's command: every student's notebooks,
@@ -40,6 +42,8 @@ func gradeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 	fs.StringVar(&f.due, "due", "", "the deadline, RFC 3339 `TIME` (2026-12-01T23:59:00Z): adds submitted_at and late, no penalty")
 	fs.StringVar(&f.roster, "roster", "", "`FILE` (CSV) mapping submission folders to LMS ids, for canvas.csv and moodle.csv")
 	fs.StringVar(&f.shard, "shard", "", "grade only the `K/N`-th slice of the learners (by a hash of their folder name); join the slices with grade merge")
+	fs.StringVar(&f.extra, "extra-checks", "", "`DIR` of hidden checks, DIR/<exercise-id>/*_test.go: counted in the grade, never shown to learners")
+	fs.BoolVar(&f.showHidden, "show-hidden", false, "name the hidden claims of --extra-checks in feedback/, with their messages")
 	fs.BoolVar(&f.race, "race", true, "run the checks under the race detector")
 	fs.BoolVar(&f.fresh, "fresh", false, "grade everything again, ignoring cached results (and caching the new ones)")
 	fs.BoolVar(&f.unsafe, "unsafe-no-sandbox", false, "grade without bubblewrap: submissions can then read and write your files and reach the network")
@@ -117,6 +121,9 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 	if err != nil {
 		return err
 	}
+	if err := loadExtraChecks(ctx, ch, f); err != nil {
+		return err
+	}
 	students = slices.DeleteFunc(students, func(s string) bool { return !g.Shard.Has(s) })
 	// --fresh grades everything again and still caches what it grades,
 	// so an interrupted fresh grading keeps its results, as it says.
@@ -139,7 +146,8 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		return fmt.Errorf("%w (nothing written; results graded so far are cached)", err)
 	}
 	class := grade.Class{Graded: time.Now().UTC().Truncate(time.Second), Race: f.race, Sandbox: ch.Sandbox != nil,
-		Course: g.Cache.Fingerprint(), Notebooks: g.Notebooks, Shard: g.Shard.String(), Students: results, Roster: roster}
+		Course: g.Cache.Fingerprint(), Notebooks: g.Notebooks, Shard: g.Shard.String(), Students: results, Roster: roster,
+		ShowHidden: f.showHidden}
 	if !g.Due.IsZero() {
 		due := g.Due.UTC()
 		class.Due = &due
@@ -152,6 +160,33 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		summarizeLate(results, *class.Due)
 	}
 	reportWritten(f.out, class, f.roster != "")
+	return nil
+}
+
+// loadExtraChecks reads --extra-checks and runs them on the course's
+// solutions, before anything is graded or written.
+func loadExtraChecks(ctx context.Context, ch *check.Checker, f gradeFlags) error {
+	if f.extra == "" {
+		if f.showHidden {
+			return fmt.Errorf("--show-hidden shows the hidden claims of --extra-checks DIR, and none were given")
+		}
+		return nil
+	}
+	x, err := check.LoadExtraChecks(ch.Course, f.extra)
+	if err != nil {
+		return err
+	}
+	ch.Extra = x
+	fmt.Printf("running the extra checks of %s on the course's solutions\n", strings.Join(x.Exercises(), ", "))
+	if err := ch.ValidateExtra(ctx); err != nil {
+		return err
+	}
+	n, points := x.Claims()
+	shown := "hidden from learners: feedback counts them"
+	if f.showHidden {
+		shown = "named in feedback (--show-hidden)"
+	}
+	fmt.Printf("%d hidden claims worth %d points, held by the solutions, %s\n", n, points, shown)
 	return nil
 }
 

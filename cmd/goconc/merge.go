@@ -15,8 +15,10 @@ import (
 // on one machine.
 func mergeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string) error {
 	var out, roster string
+	var showHidden bool
 	fs.StringVar(&out, "out", "", "`OUT` dir for the joined grades.csv, results.json, feedback/ and LMS files (required)")
 	fs.StringVar(&roster, "roster", "", "`FILE` (CSV) mapping submission folders to LMS ids, as for grade")
+	fs.BoolVar(&showHidden, "show-hidden", false, "name the hidden claims of grade --extra-checks in feedback/, as for grade")
 	return func(ctx context.Context, _ *course.Course, args []string) error {
 		if err := fs.Parse(args); err != nil || out == "" || fs.NArg() == 0 {
 			return fmt.Errorf("usage: goconc grade merge --out OUT DIR...  (each DIR the --out of one goconc grade --shard K/N)")
@@ -45,7 +47,7 @@ func mergeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 		if err != nil {
 			return err
 		}
-		class.Roster = r
+		class.Roster, class.ShowHidden = r, showHidden
 		if err := grade.WriteClass(out, class); err != nil {
 			return err
 		}
