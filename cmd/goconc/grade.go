@@ -177,16 +177,25 @@ func loadExtraChecks(ctx context.Context, ch *check.Checker, f gradeFlags) error
 		return err
 	}
 	ch.Extra = x
-	fmt.Printf("running the extra checks of %s on the course's solutions\n", strings.Join(x.Exercises(), ", "))
-	if err := ch.ValidateExtra(ctx); err != nil {
+	fmt.Printf("extra checks of %s: ", strings.Join(x.Exercises(), ", "))
+	cached, err := grade.ValidateExtra(ctx, ch, filepath.Join(f.out, "cache"), f.fresh)
+	if err != nil {
+		fmt.Println("refused")
 		return err
 	}
 	n, points := x.Claims()
+	claims, held := fmt.Sprintf("%d hidden claims", n), "held by the course's solutions"
+	if n == 1 {
+		claims = "1 hidden claim"
+	}
+	if cached {
+		held += " (as the cache remembers)"
+	}
 	shown := "hidden from learners: feedback counts them"
 	if f.showHidden {
 		shown = "named in feedback (--show-hidden)"
 	}
-	fmt.Printf("%d hidden claims worth %d points, held by the solutions, %s\n", n, points, shown)
+	fmt.Printf("%s worth %d points, %s, %s\n", claims, points, held, shown)
 	return nil
 }
 
