@@ -12,5 +12,9 @@
 // (checker.go) writes and compiles the exercises (build.go), runs them
 // (run.go), scores them (score.go, with the messages in the learner's
 // terms from messages.go) and fills in the points of what could not
-// run (manifest.go).
+// run (manifest.go). An instructor's hidden checks (ExtraChecks, read
+// and validated on the solutions in extra_load.go and
+// extra_validate.go) join that path at four hooks of extra.go: written
+// beside each exercise, compiled, linked into the runner after the
+// course's check, and scored from the same run.
 package check

@@ -45,25 +45,43 @@ func TestHiddenClaimsCountAndNothingOfThemReachesTheLearner(t *testing.T) {
 	ch.Sandbox, ch.Timeout, ch.Parallel = sb, 20*time.Second, 1
 	plain, err := Fingerprint(ch)
 	require.NoError(t, err)
-	ch.Extra, err = check.LoadExtraChecks(c, filepath.Join(c.Root, "kernel", "testdata", "extra-checks"))
+	example := filepath.Join(c.Root, "kernel", "testdata", "extra-checks")
+	ch.Extra, err = check.LoadExtraChecks(c, example)
 	require.NoError(t, err)
-	require.NoError(t, ch.ValidateExtra(context.Background()))
+	cache := t.TempDir()
+	cached, err := ValidateExtra(context.Background(), ch, cache, false)
+	require.NoError(t, err)
+	assert.False(t, cached)
 	withExtra, err := Fingerprint(ch)
 	require.NoError(t, err)
 	assert.NotEqual(t, plain, withExtra, "the cache key holds the extra checks")
 
+	again := check.New(c)
+	again.Sandbox, again.Timeout = sb, ch.Timeout
+	again.Extra, err = check.LoadExtraChecks(c, example)
+	require.NoError(t, err)
+	cached, err = ValidateExtra(context.Background(), again, cache, false)
+	require.NoError(t, err)
+	assert.True(t, cached, "validated once, remembered")
+	n, points := again.Extra.Claims()
+	assert.Equal(t, []int{1, 2}, []int{n, points})
+	learned, err := again.Extra.Learned()
+	require.NoError(t, err)
+	assert.False(t, again.Extra.UseLearned([]byte(`{"fetch-all TestOther":[{"name":"x","points":1}]}`)), "another check's claims do not fit")
+	assert.True(t, again.Extra.UseLearned(learned))
+
 	g := &Grader{Checker: ch, Jobs: 2, Notebooks: []string{"01-threads.ipynb"}}
 	results, err := g.Grade(context.Background(), subs)
 	require.NoError(t, err)
-	points := map[string][2]int{}
+	scores := map[string][2]int{}
 	for _, s := range results {
 		for _, e := range s.Notebooks[0].Exercises {
 			if e.Exercise == "fetch-all" {
-				points[s.Student] = [2]int{e.Points, e.MaxPoints}
+				scores[s.Student] = [2]int{e.Points, e.MaxPoints}
 			}
 		}
 	}
-	assert.Equal(t, map[string][2]int{"pool": {10, 12}, "solved": {12, 12}, "stubs": {0, 12}}, points)
+	assert.Equal(t, map[string][2]int{"pool": {10, 12}, "solved": {12, 12}, "stubs": {0, 12}}, scores)
 
 	out := t.TempDir()
 	require.NoError(t, WriteClass(out, Class{Students: results}))
