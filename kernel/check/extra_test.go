@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/internal/learners"
+	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -99,6 +101,36 @@ func TestHiddenClaimsCountInTheGradeButNotInTheMessage(t *testing.T) {
 		assert.Equal(t, "0 of 1 hidden claim hold: your code crashed in one, or they could not run with it", r.Message)
 		assert.Contains(t, r.HiddenProblem, "fetch-all/many_pages_test.go:")
 		assert.Contains(t, r.HiddenProblem, "fetchHundredAtOnce redeclared")
+	})
+	// Code that goes wrong only on the hidden claim's 100 pages: the
+	// course's claims keep their points; what went wrong is said without
+	// a word, a file or a line of the hidden check.
+	withSolution := func(t *testing.T, change string) ExerciseResult {
+		sol, err := c.Solution("threads", "fetch-all")
+		require.NoError(t, err)
+		nb := learners.Copy(t, c, map[string]string{"copy-all": learners.Solved})
+		ex, err := nb.Exercise("fetch-all")
+		require.NoError(t, err)
+		ex.Code.SetSource(strings.Replace(sol, "\t\twg.Go(func() {\n", "\t\twg.Go(func() {\n"+change, 1) + "\nvar racy int\n")
+		rs, err := ch.CheckNotebook(context.Background(), nb)
+		require.NoError(t, err)
+		for _, secret := range []string{"many_pages", "TestFetchAllManyPages", "fetchHundredAtOnce", "a hundred pages"} {
+			assert.NotContains(t, rs[0].Message+rs[0].Output, secret)
+		}
+		return rs[0]
+	}
+	t.Run("an endless loop on many pages runs out of time in the hidden claim", func(t *testing.T) {
+		r := withSolution(t, "\t\t\tfor len(urls) > 20 {\n\t\t\t}\n")
+		assert.Equal(t, Timeout, r.Status, partMessages(r))
+		assert.Equal(t, 10, r.Points)
+		assert.Equal(t, Timeout, hidden(r)[0].Status)
+		assert.Equal(t, "0 of 1 hidden claim hold: your code ran out of time in one (an endless loop, or goroutines waiting for each other?)", r.Message)
+	})
+	t.Run("a data race on many pages scores 0, as every race does", func(t *testing.T) {
+		r := withSolution(t, "\t\t\tif len(urls) > 20 {\n\t\t\t\tracy++\n\t\t\t}\n")
+		assert.Equal(t, Fail, r.Status, partMessages(r))
+		assert.Equal(t, 0, r.Points)
+		assert.Equal(t, exercise.NoRaceClaim+": "+hiddenRaceMessage, r.Message)
 	})
 }
 
