@@ -33,6 +33,7 @@ func ReturnFeedback(feedback, homes string) (Returned, error) {
 	if err != nil {
 		return r, err
 	}
+	var unwritten []string
 	r.Problems, err = eachLearner(homes, func(name string, course *os.Root) error {
 		page, ok := pages[name]
 		if !ok {
@@ -45,12 +46,13 @@ func ReturnFeedback(feedback, homes string) (Returned, error) {
 			return err // the instructor's file: their trouble, not the learner's
 		}
 		if err := atomicfile.WriteIn(course, FeedbackName, data, 0o644, ownedLikeCourse(course)); err != nil {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s/course/%s: %s: not returned", name, FeedbackName, pathless(err)))
+			unwritten = append(unwritten, fmt.Sprintf("%s/course/%s: %s: not returned", name, FeedbackName, pathless(err)))
 			return nil
 		}
 		r.Learners = append(r.Learners, name)
 		return nil
 	})
+	r.Problems = append(r.Problems, unwritten...)
 	if err != nil {
 		return r, err
 	}
