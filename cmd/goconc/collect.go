@@ -55,7 +55,10 @@ func summarizeCollection(r collect.Report, homes, out string) {
 		}
 	}
 	fmt.Printf("collected %d learners, %d notebooks from %s into %s (times in %s)\n",
-		len(r.Learners), notebooks, homes, out, r.Manifest)
+		len(r.Learners), notebooks, homes, out, filepath.Join(out, collect.ManifestName))
+	if len(r.Learners) == 0 {
+		fmt.Printf("no folder in %s has a course/ folder: is --homes right? (a learner's copy is HOMES/<learner>/course/)\n", homes)
+	}
 	if len(empty) > 0 {
 		fmt.Printf("no notebooks to collect (an empty folder each): %s\n", strings.Join(empty, ", "))
 	}

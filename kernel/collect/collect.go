@@ -48,6 +48,12 @@ func Collect(homes, submissions string) (Report, error) {
 	if home, inside := learnerHomeAround(homes, submissions); inside {
 		return r, fmt.Errorf("--out %s is inside %s: collect writes nothing in the learners' homes", submissions, home)
 	}
+	if info, err := os.Stat(homes); err != nil || !info.IsDir() {
+		if err == nil {
+			err = errors.New("not a folder")
+		}
+		return r, fmt.Errorf("--homes %s: %s", homes, pathless(err))
+	}
 	m, err := ReadManifest(submissions)
 	switch {
 	case errors.Is(err, os.ErrNotExist):

@@ -187,3 +187,10 @@ func TestTheManifestIsJSONOfLearnersNotebooksAndTimes(t *testing.T) {
 	_, err = time.Parse(time.RFC3339, carol.Modified)
 	assert.NoError(t, err)
 }
+
+func TestHomesThatAreNotThereAreAnErrorAndMakeNoSubmissionsFolder(t *testing.T) {
+	subs := filepath.Join(t.TempDir(), "subs")
+	_, err := Collect(filepath.Join(t.TempDir(), "nohomes"), subs)
+	assert.ErrorContains(t, err, "no such file or directory")
+	assert.NoDirExists(t, subs)
+}
