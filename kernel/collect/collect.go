@@ -68,13 +68,13 @@ func Collect(homes, submissions string) (Report, error) {
 	var inFolders []string
 	r.Problems, err = eachLearner(homes, func(name string, course *os.Root) error {
 		got, entry, problems, err := collectLearner(course, name, submissions, m.Learners[name])
-		if err != nil {
+		inFolders = append(inFolders, problems...)
+		if err != nil || entry.Notebooks == nil { // nil: a course/ that cannot be listed, said in problems
 			return err
 		}
 		entry.CollectedAt = now
 		m.Learners[name] = entry
 		r.Learners = append(r.Learners, got)
-		inFolders = append(inFolders, problems...)
 		return nil
 	})
 	r.Problems = append(r.Problems, inFolders...)
@@ -89,20 +89,22 @@ func Collect(homes, submissions string) (Report, error) {
 // collectLearner copies one learner's notebooks into
 // SUBMISSIONS/<name>/ and returns their manifest entry, which keeps
 // what before had of the notebooks left there from an earlier
-// collection.
+// collection. A course/ that cannot be listed is a problem and no
+// entry (nil Notebooks): the learner is passed over, not taken for
+// one with nothing to hand in.
 func collectLearner(course *os.Root, name, submissions string, before Learner) (Collected, Learner, []string, error) {
 	got := Collected{Name: name}
-	entry := Learner{Notebooks: map[string]Notebook{}}
-	var problems []string
 	dir, err := course.Open(".")
 	if err != nil {
-		return got, entry, []string{name + "/course: cannot list it: " + pathless(err)}, nil
+		return got, Learner{}, []string{name + "/course: cannot list it: " + pathless(err)}, nil
 	}
 	files, err := dir.ReadDir(-1)
 	dir.Close()
 	if err != nil {
-		return got, entry, []string{name + "/course: cannot list it: " + pathless(err)}, nil
+		return got, Learner{}, []string{name + "/course: cannot list it: " + pathless(err)}, nil
 	}
+	entry := Learner{Notebooks: map[string]Notebook{}}
+	var problems []string
 	dest := filepath.Join(submissions, name)
 	if err := os.MkdirAll(dest, 0o755); err != nil {
 		return got, entry, nil, err

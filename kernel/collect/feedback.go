@@ -29,11 +29,11 @@ type Returned struct {
 // error is its own failure (FEEDBACK or HOMES unreadable).
 func ReturnFeedback(feedback, homes string) (Returned, error) {
 	var r Returned
-	pages, err := feedbackPages(feedback)
+	pages, unnamed, err := feedbackPages(feedback)
 	if err != nil {
 		return r, err
 	}
-	var unwritten []string
+	unwritten := unnamed
 	r.Problems, err = eachLearner(homes, func(name string, course *os.Root) error {
 		page, ok := pages[name]
 		if !ok {
@@ -63,24 +63,29 @@ func ReturnFeedback(feedback, homes string) (Returned, error) {
 	return r, nil
 }
 
-// feedbackPages are the pages in FEEDBACK by learner; a file whose
-// name is no learner's is passed over, as grade writes none.
-func feedbackPages(feedback string) (map[string]string, error) {
+// feedbackPages are the pages in FEEDBACK by learner, and a line for
+// each .md there whose name is no learner's (collect takes no such
+// learner, so grade has none).
+func feedbackPages(feedback string) (pages map[string]string, unnamed []string, err error) {
 	entries, err := os.ReadDir(feedback)
 	if err != nil {
-		return nil, fmt.Errorf("reading the feedback: %w", err)
+		return nil, nil, fmt.Errorf("reading the feedback: %w", err)
 	}
-	pages := map[string]string{}
+	pages = map[string]string{}
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), ".md")
-		if ok && e.Type().IsRegular() && SafeName(name) {
+		switch {
+		case !ok || strings.HasPrefix(e.Name(), "."):
+		case !e.Type().IsRegular() || !SafeName(name):
+			unnamed = append(unnamed, fmt.Sprintf("%s: not a page for a learner (%s): not returned", filepath.Join(feedback, e.Name()), nameRule))
+		default:
 			pages[name] = filepath.Join(feedback, e.Name())
 		}
 	}
 	if len(pages) == 0 {
-		return nil, fmt.Errorf("no feedback pages (<learner>.md) in %s: give grade's --out DIR/feedback", feedback)
+		return nil, nil, fmt.Errorf("no feedback pages (<learner>.md) in %s: give grade's --out DIR/feedback", feedback)
 	}
-	return pages, nil
+	return pages, unnamed, nil
 }
 
 // ownedLikeCourse, when we run as root, gives a file the owner of the

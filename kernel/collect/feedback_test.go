@@ -30,7 +30,7 @@ func TestFeedbackGoesBackIntoEachLearnersCourseFolderAndNothingElseChanges(t *te
 	old := filepath.Join(homes, "carol", "course", FeedbackName)
 	require.NoError(t, os.WriteFile(old, []byte("# last week's, much longer than this week's\n"), 0o600))
 	before := snapshot(t, homes)
-	feedback := feedbackPagesFor(t, "alice", "carol", "zed")
+	feedback := feedbackPagesFor(t, "alice", "carol", "zed", "not a name")
 
 	r, err := ReturnFeedback(feedback, homes)
 	require.NoError(t, err)
@@ -38,6 +38,7 @@ func TestFeedbackGoesBackIntoEachLearnersCourseFolderAndNothingElseChanges(t *te
 	assert.Equal(t, []string{"alice", "carol"}, r.Learners)
 	assert.Equal(t, []string{"zed"}, r.NoHome)
 	assert.Equal(t, []string{"bob", "dave"}, r.NoFeedback)
+	assert.Contains(t, strings.Join(r.Problems, "\n"), "not a name.md: not a page for a learner")
 	for _, l := range []string{"alice", "carol"} {
 		got, err := os.ReadFile(filepath.Join(homes, l, "course", FeedbackName))
 		require.NoError(t, err)

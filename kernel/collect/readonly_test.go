@@ -80,6 +80,7 @@ func TestUnreadableFilesAndHomesAreALineEachAndTheRestIsCollected(t *testing.T) 
 	require.NoError(t, os.Chmod(filepath.Join(homes, "alice", "course", "02-daemon.ipynb"), 0o000))
 	require.NoError(t, os.Chmod(filepath.Join(homes, "carol"), 0o700))
 	require.NoError(t, os.Chown(filepath.Join(homes, "carol"), 4242, 4242))
+	require.NoError(t, os.Chmod(filepath.Join(homes, "bob", "course"), 0o311))
 	// The child runs as uid 1000: it must reach homes and subs.
 	for dir := homes; dir != "/" && dir != os.TempDir(); dir = filepath.Dir(dir) {
 		require.NoError(t, os.Chmod(dir, 0o755))
@@ -93,7 +94,8 @@ func TestUnreadableFilesAndHomesAreALineEachAndTheRestIsCollected(t *testing.T) 
 	problems := strings.Join(r.Problems, "\n")
 	assert.Contains(t, problems, "alice/course/02-daemon.ipynb: cannot read it: permission denied")
 	assert.Contains(t, problems, "cannot look into "+filepath.Join(homes, "carol")+": permission denied")
-	assert.Equal(t, []string{"alice", "bob", "dave"}, names(r.Learners))
+	assert.Contains(t, problems, filepath.Join(homes, "bob", "course")+": permission denied")
+	assert.Equal(t, []string{"alice", "dave"}, names(r.Learners), "bob's course/ cannot be listed: not taken for empty")
 	assert.Equal(t, []string{"01-threads.ipynb"}, r.Learners[0].Notebooks)
 	assert.Equal(t, before, snapshot(t, homes))
 }
