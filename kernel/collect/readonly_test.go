@@ -77,25 +77,36 @@ func TestCollectWorksOnReadOnlyHomes(t *testing.T) {
 func TestUnreadableFilesAndHomesAreALineEachAndTheRestIsCollected(t *testing.T) {
 	homes := hubHomes(t)
 	subs := filepath.Join(t.TempDir(), "subs")
-	require.NoError(t, os.Chmod(filepath.Join(homes, "alice", "course", "02-daemon.ipynb"), 0o000))
-	require.NoError(t, os.Chmod(filepath.Join(homes, "carol"), 0o700))
-	require.NoError(t, os.Chown(filepath.Join(homes, "carol"), 4242, 4242))
-	require.NoError(t, os.Chmod(filepath.Join(homes, "bob", "course"), 0o311))
-	// The child runs as uid 1000: it must reach homes and subs.
+	before := snapshot(t, homes)
+	daemon := filepath.Join(homes, "alice", "course", "02-daemon.ipynb")
+	carol := filepath.Join(homes, "carol")
+	bobs := filepath.Join(homes, "bob", "course")
+	require.NoError(t, os.Chmod(daemon, 0o000))
+	require.NoError(t, os.Chmod(carol, 0o000))
+	require.NoError(t, os.Chmod(bobs, 0o311))
+	restore := func() {
+		os.Chmod(daemon, 0o644)
+		os.Chmod(carol, 0o755)
+		os.Chmod(bobs, 0o755)
+	}
+	t.Cleanup(restore) // so the temp dir can go
+	// The child runs as uid 1000, with no capabilities: it must reach
+	// homes and subs, and the modes above stop it as they stop any
+	// user but root.
 	for dir := homes; dir != "/" && dir != os.TempDir(); dir = filepath.Dir(dir) {
 		require.NoError(t, os.Chmod(dir, 0o755))
 	}
 	require.NoError(t, os.MkdirAll(subs, 0o777))
 	require.NoError(t, os.Chmod(subs, 0o777))
-	before := snapshot(t, homes)
 
 	r := collectUnder(t, homes, subs, "--unshare-user", "--uid", "1000", "--gid", "1000")
 
 	problems := strings.Join(r.Problems, "\n")
 	assert.Contains(t, problems, "alice/course/02-daemon.ipynb: cannot read it: permission denied")
-	assert.Contains(t, problems, "cannot look into "+filepath.Join(homes, "carol")+": permission denied")
-	assert.Contains(t, problems, filepath.Join(homes, "bob", "course")+": permission denied")
+	assert.Contains(t, problems, "cannot look into "+carol+": permission denied")
+	assert.Contains(t, problems, bobs+": permission denied")
 	assert.Equal(t, []string{"alice", "dave"}, names(r.Learners), "bob's course/ cannot be listed: not taken for empty")
 	assert.Equal(t, []string{"01-threads.ipynb"}, r.Learners[0].Notebooks)
+	restore()
 	assert.Equal(t, before, snapshot(t, homes))
 }
