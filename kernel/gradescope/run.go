@@ -15,6 +15,7 @@ import (
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/grade"
 	"github.com/goconc/goconc/kernel/internal/atomicfile"
+	"github.com/goconc/goconc/kernel/notebook"
 	"github.com/goconc/goconc/kernel/sandbox"
 )
 
@@ -99,11 +100,11 @@ func gradeSubmission(ctx context.Context, cfg Config) (Results, error) {
 	}
 	defer os.RemoveAll(class)
 	learner := filepath.Join(class, "submission")
-	others, found, err := gather(filepath.Join(cfg.Root, "submission"), learner)
+	found, others, err := gather(filepath.Join(cfg.Root, "submission"), learner)
 	if err != nil {
 		return Results{}, graderTrouble(err)
 	}
-	if err := handedIn(c, learner, names, others, found); err != nil {
+	if err := handedIn(c, learner, names, found, others); err != nil {
 		return Results{}, err
 	}
 	note, err := pickSandbox(ch, cfg.Sandbox)
@@ -135,7 +136,7 @@ func notebooksToGrade(ch *check.Checker, named []string) ([]string, error) {
 
 // handedIn says, as the learner's error, when the submission holds no
 // copy of any notebook to grade.
-func handedIn(c *course.Course, dir string, names, others []string, found int) error {
+func handedIn(c *course.Course, dir string, names, found, others []string) error {
 	copies, err := c.LearnerCopies(dir)
 	if err != nil {
 		return graderTrouble(err)
@@ -147,15 +148,30 @@ func handedIn(c *course.Course, dir string, names, others []string, found int) e
 	}
 	want := strings.Join(names, ", ")
 	switch {
-	case found > 0:
-		return fmt.Errorf("None of the %d notebooks you uploaded (%s) is a copy of %s: "+
+	case len(found) > 0:
+		return fmt.Errorf("None of the notebooks you uploaded (%s) is a copy of %s: "+
 			"neither its metadata (goconc.lesson, which Jupyter keeps when you save or rename it) nor its name says so. "+
-			"Upload the notebook you worked in, from Jupyter's File › Download.", found, strings.Join(copies.Ignored, ", "), want)
+			"Upload the notebook you worked in, from Jupyter's File › Download.", strings.Join(first(whatIs(c, dir, found), 10), ", "), want)
 	case len(others) > 0:
 		return fmt.Errorf("Your submission has no notebook (.ipynb file), only %s. Upload %s, the notebook you worked in.",
 			strings.Join(first(others, 10), ", "), want)
 	}
 	return fmt.Errorf("Your submission is empty. Upload %s, the notebook you worked in.", want)
+}
+
+// whatIs names each notebook with the lesson it is a copy of, if any:
+// "homework.ipynb (03-locks)".
+func whatIs(c *course.Course, dir string, files []string) []string {
+	named := make([]string, len(files))
+	for i, f := range files {
+		named[i] = f
+		if nb, err := notebook.Read(filepath.Join(dir, f)); err == nil {
+			if lesson := c.CourseNotebookOf(nb); lesson != "" {
+				named[i] += " (" + course.LessonName(lesson) + ")"
+			}
+		}
+	}
+	return named
 }
 
 func first(s []string, n int) []string {

@@ -15,10 +15,11 @@ import (
 // name), whatever the learner called it. A name taken twice gets a
 // " (2)" as a download does. Folders of hidden and tool files
 // (.ipynb_checkpoints, __MACOSX) are skipped; the submission is only
-// read. It returns the other files it saw, for the output.
-func gather(submission, dest string) (others []string, found int, err error) {
+// read. It returns the notebooks' names in dest and the other files
+// it saw, for the output.
+func gather(submission, dest string) (notebooks, others []string, err error) {
 	if err := os.MkdirAll(dest, 0o755); err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	err = filepath.WalkDir(submission, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -37,13 +38,14 @@ func gather(submission, dest string) (others []string, found int, err error) {
 			others = append(others, rel)
 			return nil
 		}
-		found++
-		return copyFile(path, freeName(dest, name))
+		to := freeName(dest, name)
+		notebooks = append(notebooks, filepath.Base(to))
+		return copyFile(path, to)
 	})
 	if err != nil {
-		return nil, 0, fmt.Errorf("reading the submission: %w", err)
+		return nil, nil, fmt.Errorf("reading the submission: %w", err)
 	}
-	return others, found, nil
+	return notebooks, others, nil
 }
 
 // freeName is dest/name, or "name (2).ipynb" and on when it is taken.

@@ -55,13 +55,21 @@ func FromStudent(r grade.StudentResult, note string) (Results, error) {
 	if err != nil {
 		return Results{}, err
 	}
+	return fromNotebooks(nbs, r.Ignored, note), nil
+}
+
+// fromNotebooks is FromStudent on results.json's shape.
+func fromNotebooks(nbs []notebookResult, ignored []string, note string) Results {
 	res := empty()
 	var lines []string
-	hidden, hiddenHold := 0, 0
+	hidden, hiddenHold, n := 0, 0, 0
+	got, max := 0, 0
 	for _, nb := range nbs {
 		lesson := course.LessonName(nb.Notebook)
-		for i, e := range nb.Exercises {
-			res.Tests = append(res.Tests, exerciseTests(lesson, i+1, e)...)
+		for _, e := range nb.Exercises {
+			n++
+			got, max = got+e.Points, max+e.MaxPoints
+			res.Tests = append(res.Tests, exerciseTests(lesson, n, e)...)
 			lines = append(lines, fmt.Sprintf("- `%s` · `%s`: %d/%d, %s", lesson, e.Exercise, e.Points, e.MaxPoints, e.Status))
 			for _, p := range e.Parts {
 				if p.Hidden {
@@ -76,7 +84,6 @@ func FromStudent(r grade.StudentResult, note string) (Results, error) {
 			lines = append(lines, fmt.Sprintf("- `%s`: %s", nb.Notebook, nb.Problem))
 		}
 	}
-	got, max := r.Points()
 	res.Score = total(res.Tests)
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%d of %d points.** Each test below is one claim of an exercise's check, ", got, max)
@@ -85,14 +92,14 @@ func FromStudent(r grade.StudentResult, note string) (Results, error) {
 	if hidden > 0 {
 		fmt.Fprintf(&b, "\n%d hidden claims: %d hold.\n", hidden, hiddenHold)
 	}
-	if len(r.Ignored) > 0 {
-		fmt.Fprintf(&b, "\nNot graded, because they are no copy of a notebook graded here: %s.\n", strings.Join(r.Ignored, ", "))
+	if len(ignored) > 0 {
+		fmt.Fprintf(&b, "\nNot graded, because they are no copy of a notebook graded here: %s.\n", strings.Join(ignored, ", "))
 	}
 	if note != "" {
 		b.WriteString("\n" + note + "\n")
 	}
 	res.Output = b.String()
-	return res, nil
+	return res
 }
 
 // Failure is the results of a submission the grader could not grade

@@ -35,8 +35,12 @@ func Validate(data []byte) error {
 	if err != nil {
 		return err
 	}
-	if t, err := number(top, "execution_time", "results.json"); err != nil || t != math.Trunc(t) || t < 0 {
-		return fmt.Errorf("results.json: execution_time: want whole seconds, at least 0 (%v)", err)
+	t, err := number(top, "execution_time", "results.json")
+	if err != nil {
+		return err
+	}
+	if t != math.Trunc(t) || t < 0 {
+		return fmt.Errorf("results.json: execution_time: want whole seconds, at least 0, got %v", t)
 	}
 	for key, allowed := range map[string][]string{"output": nil, "output_format": Formats, "test_output_format": Formats,
 		"test_name_format": Formats, "visibility": Visibilities, "stdout_visibility": Visibilities} {
