@@ -114,6 +114,10 @@ func gradeSubmission(ctx context.Context, cfg Config) (Results, error) {
 	fmt.Fprintln(cfg.Log, note)
 	g := &grade.Grader{Checker: ch, Jobs: 1, Notebooks: names}
 	results, err := g.Grade(ctx, class)
+	if ctx.Err() != nil {
+		return Results{}, errors.New("Grading was stopped before it finished (by the autograder's time limit?). " +
+			"Nothing of it counts: tell your instructor.")
+	}
 	if err != nil {
 		return Results{}, graderTrouble(err)
 	}

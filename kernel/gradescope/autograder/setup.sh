@@ -3,7 +3,7 @@
 # builds the autograder's image (Ubuntu), in /autograder/source: the
 # course at commit {{.Commit}}. It installs what grading needs, so
 # that grading a submission downloads nothing.
-set -eu
+set -euo pipefail
 cd /autograder/source
 
 # bubblewrap is the grader's sandbox; prlimit (util-linux) sets its
