@@ -3,8 +3,11 @@ package gradescope
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,26 +20,30 @@ import (
 )
 
 // Every learner of a generated class (each exercise in turn solved,
-// a stub, a compile error, a wrong or hostile cell of the corpus),
-// graded as goconc grade grades them, translates to a results.json
-// that validates, with a test per claim and the grader's score.
-func TestResultsForEveryLearnerOfAClassValidate(t *testing.T) {
+// a stub, a compile error, a wrong cell), and a learner for every cell
+// of the corpus (kernel/testdata/cells: races, panics, endless loops,
+// floods, hogs, bombs, a vandal), graded as goconc grade grades them
+// in the bubblewrap sandbox, translates to a results.json that
+// validates, with a test per claim and the grader's score.
+func TestResultsForEveryLearnerOfAClassAndTheCorpusValidate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("grades a class")
 	}
-	// Six learners: every variant of every exercise (see learners.WriteClass).
-	c, subs := learners.Class(t, 6)
-	ch := check.New(c)
-	ch.Parallel = 1
 	sb, err := sandbox.New()
-	if err != nil {
-		sb, err = sandbox.RlimitsOnly()
+	if err != nil && os.Getenv("CI") == "" {
+		t.Skip(err) // the corpus is graded in the sandbox only
 	}
 	require.NoError(t, err)
-	ch.Sandbox = sb
+	// Six learners: every variant of every exercise (see learners.WriteClass).
+	c, subs := learners.Class(t, 6)
+	victim := writeCorpus(t, c, subs)
+	ch := check.New(c)
+	ch.Sandbox, ch.Parallel, ch.Timeout = sb, 1, 10*time.Second
+	ch.Limits.Memory = 512 << 20 // the hog meets it early, as in grade's corpus test
 	results, err := (&grade.Grader{Checker: ch, Jobs: 2}).Grade(context.Background(), subs)
 	require.NoError(t, err)
-	require.Len(t, results, 6)
+	require.Greater(t, len(results), 6+15)
+	assert.FileExists(t, filepath.Join(victim, "keep.txt"), "the vandal deleted nothing")
 	statuses := map[check.Status]int{}
 	for _, r := range results {
 		res, err := FromStudent(r, "note")
@@ -62,7 +69,33 @@ func TestResultsForEveryLearnerOfAClassValidate(t *testing.T) {
 		}
 		assert.Equal(t, names, testNames, "a test per claim, in order: %s", r.Student)
 	}
-	for _, s := range []check.Status{check.Pass, check.Fail, check.Error} {
+	for _, s := range []check.Status{check.Pass, check.Fail, check.Error, check.Timeout, check.Missing} {
 		assert.Positive(t, statuses[s], "the class has exercises with status %s", s)
 	}
+}
+
+// writeCorpus adds a learner for every cell of the corpus to subs:
+// their 01-threads holds that cell, and the solution of the other
+// exercise. It returns the dir the vandal goes for.
+func writeCorpus(t *testing.T, c *course.Course, subs string) string {
+	t.Helper()
+	victim := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(victim, "keep.txt"), []byte("mine"), 0o644))
+	fill := strings.NewReplacer("{{SECRET}}", filepath.Join(victim, "keep.txt"), "{{VICTIM}}", victim, "{{HOME}}", victim)
+	cells, err := filepath.Glob(filepath.Join(learners.CellsDir(c), "*.cell"))
+	require.NoError(t, err)
+	for _, path := range cells {
+		ex, name, _ := strings.Cut(strings.TrimSuffix(filepath.Base(path), ".cell"), ".")
+		other := map[string]string{"fetch-all": "copy-all", "copy-all": "fetch-all"}[ex]
+		nb := learners.Copy(t, c, map[string]string{ex: name, other: learners.Solved})
+		for _, e := range nb.Exercises() {
+			if e.Code != nil {
+				e.Code.SetSource(fill.Replace(e.Code.Source()))
+			}
+		}
+		dir := filepath.Join(subs, "corpus-"+ex+"-"+name)
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		require.NoError(t, nb.Write(filepath.Join(dir, "01-threads.ipynb")))
+	}
+	return victim
 }

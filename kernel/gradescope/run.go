@@ -47,6 +47,9 @@ type Config struct {
 // that could not be written.
 func Run(ctx context.Context, cfg Config) error {
 	start := time.Now()
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
 	res := safely(func() (Results, error) { return gradeSubmission(ctx, cfg) })
 	res.ExecutionTime = int(time.Since(start).Round(time.Second).Seconds())
 	fmt.Fprintf(cfg.Log, "score %v in %ds; %d tests\n", res.Score, res.ExecutionTime, len(res.Tests))
