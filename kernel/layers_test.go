@@ -29,6 +29,7 @@ var below = map[string][]string{
 	"jupyter":               {"course", "notebook", "excerpt"},
 	"setup":                 {"jupyter", "sandbox", "course", "internal/atomicfile", "excerpt"},
 	"browser":               {"jupyter", "course", "notebook", "excerpt"},
+	"gradescope":            {"grade", "check", "course", "notebook", "sandbox", "internal/atomicfile"},
 	"internal/learners":     {"course", "notebook"},
 	"notebook/notebooktest": {"course", "notebook"},
 }

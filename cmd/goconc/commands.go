@@ -45,6 +45,10 @@ var commands = []command{
 		"grade a class in a sandbox: grades.csv, results.json, feedback/, canvas.csv, moodle.csv"}},
 	{name: "grade merge", ownCourse: true, operands: "DIR...", required: []string{"out"}, define: mergeCommand, about: []string{
 		"join the outputs of grade --shard 1/N … N/N into one"}},
+	{name: "gradescope", ownCourse: true, required: []string{"out"}, define: gradescopeCommand, about: []string{
+		"a Gradescope autograder for the course (or those notebooks): setup.sh, run_autograder, the course"}},
+	{name: "gradescope run", ownCourse: true, define: gradescopeRunCommand, about: []string{
+		"what run_autograder runs on Gradescope: grade ROOT/submission into ROOT/results/results.json"}},
 }
 
 // findIn looks up the command args name: "grade merge" before
