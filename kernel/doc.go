@@ -7,6 +7,8 @@
 //	course     the checkout: notebooks, topics, solutions, lint
 //	check      one build per learner, runs, scores, the import policy
 //	grade      a class: cache, grades.csv, results.json, feedback, LMS files, shards
+//	collect    a class's notebooks from their homes (with a manifest of times), feedback back
+//	gradescope the Gradescope autograder: its zip, and results.json for one submission
 //	jupyter    real Jupyter: nbconvert runs, the notebook server, GoNB's errors
 //	setup      installing and verifying the tools
 //	browser    the browser test: Jupyter Notebook in Chromium

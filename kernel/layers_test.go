@@ -25,9 +25,11 @@ var below = map[string][]string{
 	"course":                {"notebook", "gonbcell"},
 	"check":                 {"course", "notebook", "gonbcell", "sandbox", "excerpt"},
 	"grade":                 {"check", "notebook", "internal/atomicfile", "excerpt"},
+	"collect":               {"internal/atomicfile"},
 	"jupyter":               {"course", "notebook", "excerpt"},
 	"setup":                 {"jupyter", "sandbox", "course", "internal/atomicfile", "excerpt"},
 	"browser":               {"jupyter", "course", "notebook", "excerpt"},
+	"gradescope":            {"grade", "check", "course", "notebook", "sandbox", "internal/atomicfile"},
 	"internal/learners":     {"course", "notebook"},
 	"notebook/notebooktest": {"course", "notebook"},
 }

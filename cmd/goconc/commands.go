@@ -14,8 +14,9 @@ type command struct {
 	operands string   // what follows the flags: "NOTEBOOK..."
 	required []string // flags that must be given, shown without brackets
 	about    []string // what it does, a line each
-	// ownCourse commands find the course themselves (--course), so
-	// they run outside a checkout; the others get the one around ".".
+	// ownCourse commands find the course themselves (--course), or
+	// need none (collect), so they run outside a checkout; the others
+	// get the one around ".".
 	ownCourse bool
 	// define defines the command's flags on fs and returns the work,
 	// which parses args with fs.
@@ -36,10 +37,18 @@ var commands = []command{
 		"with a folder (default notebooks/): every course notebook in it, a table"}},
 	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
 		"the course's notebook and exercise rules (all course notebooks by default)"}},
+	{name: "collect", ownCourse: true, define: collectCommand, about: []string{
+		"copy every HOMES/<learner>/course/*.ipynb into SUBMISSIONS/<learner>/, with manifest.json",
+		"of their times (for grade --due); writes nothing in HOMES (default /home);",
+		"--return-feedback DIR instead: DIR/<learner>.md to HOMES/<learner>/course/feedback.md"}},
 	{name: "grade", ownCourse: true, operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
 		"grade a class in a sandbox: grades.csv, results.json, feedback/, canvas.csv, moodle.csv"}},
 	{name: "grade merge", ownCourse: true, operands: "DIR...", required: []string{"out"}, define: mergeCommand, about: []string{
 		"join the outputs of grade --shard 1/N … N/N into one"}},
+	{name: "gradescope", ownCourse: true, required: []string{"out"}, define: gradescopeCommand, about: []string{
+		"a Gradescope autograder for the course (or those notebooks): setup.sh, run_autograder, the course"}},
+	{name: "gradescope run", ownCourse: true, define: gradescopeRunCommand, about: []string{
+		"what run_autograder runs on Gradescope: grade ROOT/submission into ROOT/results/results.json"}},
 }
 
 // findIn looks up the command args name: "grade merge" before

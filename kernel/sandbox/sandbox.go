@@ -103,8 +103,23 @@ func (s *Sandbox) base() []string {
 	return args
 }
 
-// wrap makes cmd run inside bwrap with args, in the same directory.
+// wrap makes cmd run inside bwrap with args (unless the sandbox is
+// RlimitsOnly), as nobody when asked.
 func (s *Sandbox) wrap(cmd *exec.Cmd, args []string, asNobody bool) *exec.Cmd {
+	if s.bwrap != "" {
+		s.bwrapped(cmd, args)
+	}
+	if asNobody {
+		if cmd.SysProcAttr == nil {
+			cmd.SysProcAttr = &syscall.SysProcAttr{}
+		}
+		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: nobodyID, Gid: nobodyID}
+	}
+	return cmd
+}
+
+// bwrapped makes cmd run inside bwrap with args, in the same directory.
+func (s *Sandbox) bwrapped(cmd *exec.Cmd, args []string) {
 	if cmd.Dir != "" {
 		args = append(args, "--chdir", cmd.Dir)
 	}
@@ -113,13 +128,6 @@ func (s *Sandbox) wrap(cmd *exec.Cmd, args []string, asNobody bool) *exec.Cmd {
 	}
 	args = append(append(args, "--"), cmd.Args...)
 	cmd.Path, cmd.Args = s.bwrap, append([]string{s.bwrap}, args...)
-	if asNobody {
-		if cmd.SysProcAttr == nil {
-			cmd.SysProcAttr = &syscall.SysProcAttr{}
-		}
-		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: nobodyID, Gid: nobodyID}
-	}
-	return cmd
 }
 
 // nobodyID is the user and group the checks run as when the grader is
