@@ -8,6 +8,7 @@
 //	check      one build per learner, runs, scores, the import policy
 //	grade      a class: cache, grades.csv, results.json, feedback, LMS files, shards
 //	jupyter    real Jupyter: nbconvert runs, the notebook server, GoNB's errors
+//	hub        a class on one machine: JupyterHub, the class install, the hand-out
 //	setup      installing and verifying the tools
 //	browser    the browser test: Jupyter Notebook in Chromium
 //

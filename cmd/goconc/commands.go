@@ -36,6 +36,11 @@ var commands = []command{
 		"with a folder (default notebooks/): every course notebook in it, a table"}},
 	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
 		"the course's notebook and exercise rules (all course notebooks by default)"}},
+	{name: "hub", define: hubCommand, about: []string{
+		"JupyterHub for a class: the GoNB kernel for everyone, a copy of the course each",
+		"(quick try: a class password; --pam: the machine's users; setup --hub first)"}},
+	{name: "handout", ownCourse: true, required: []string{"home"}, define: handoutCommand, about: []string{
+		"the course notebooks HOME/course/ lacks (never overwrites), and a warm build cache"}},
 	{name: "grade", ownCourse: true, operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
 		"grade a class in a sandbox: grades.csv, results.json, feedback/, canvas.csv, moodle.csv"}},
 	{name: "grade merge", ownCourse: true, operands: "DIR...", required: []string{"out"}, define: mergeCommand, about: []string{
