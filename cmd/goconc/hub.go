@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/user"
 
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/hub"
@@ -33,8 +34,12 @@ func hubCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string
 		}
 		how := "the machine's users, with their own passwords (PAM)"
 		if !*pam {
+			me := "this user"
+			if u, err := user.Current(); err == nil {
+				me = u.Username
+			}
 			how = "any name and the class password (the quick try: every learner runs as " +
-				os.Getenv("USER") + "; not for real classes); homes in " + h.Homes
+				me + "; not for real classes); homes in " + h.Homes
 		}
 		fmt.Printf("\nThe class hub is at\n\n    %s\n\nLearners log in with %s.\nCtrl-C, SIGTERM or closing this terminal stops the hub, every learner's\nserver and kernel.\n\n", h.URL, how)
 		select {
