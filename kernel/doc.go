@@ -7,6 +7,7 @@
 //	course     the checkout: notebooks, topics, solutions, lint
 //	check      one build per learner, runs, scores, the import policy
 //	grade      a class: cache, grades.csv, results.json, feedback, LMS files, shards
+//	collect    a class's notebooks from their homes (with a manifest of times), feedback back
 //	jupyter    real Jupyter: nbconvert runs, the notebook server, GoNB's errors
 //	hub        a class on one machine: JupyterHub, the class install, the hand-out
 //	setup      installing and verifying the tools

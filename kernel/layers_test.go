@@ -25,6 +25,7 @@ var below = map[string][]string{
 	"course":                {"notebook", "gonbcell"},
 	"check":                 {"course", "notebook", "gonbcell", "sandbox", "excerpt"},
 	"grade":                 {"check", "notebook", "internal/atomicfile", "excerpt"},
+	"collect":               {"internal/atomicfile"},
 	"jupyter":               {"course", "notebook", "excerpt"},
 	"hub":                   {},
 	"setup":                 {"jupyter", "sandbox", "course", "hub", "internal/atomicfile", "excerpt"},

@@ -14,8 +14,9 @@ type command struct {
 	operands string   // what follows the flags: "NOTEBOOK..."
 	required []string // flags that must be given, shown without brackets
 	about    []string // what it does, a line each
-	// ownCourse commands find the course themselves (--course), so
-	// they run outside a checkout; the others get the one around ".".
+	// ownCourse commands find the course themselves (--course), or
+	// need none (collect), so they run outside a checkout; the others
+	// get the one around ".".
 	ownCourse bool
 	// define defines the command's flags on fs and returns the work,
 	// which parses args with fs.
@@ -41,6 +42,10 @@ var commands = []command{
 		"(quick try: a class password; --pam: the machine's users; setup --hub first)"}},
 	{name: "handout", ownCourse: true, required: []string{"home"}, define: handoutCommand, about: []string{
 		"the course notebooks HOME/course/ lacks (never overwrites), and a warm build cache"}},
+	{name: "collect", ownCourse: true, define: collectCommand, about: []string{
+		"copy every HOMES/<learner>/course/*.ipynb into SUBMISSIONS/<learner>/, with manifest.json",
+		"of their times (for grade --due); writes nothing in HOMES (default /home);",
+		"--return-feedback DIR instead: DIR/<learner>.md to HOMES/<learner>/course/feedback.md"}},
 	{name: "grade", ownCourse: true, operands: "SUBMISSIONS", required: []string{"out"}, define: gradeCommand, about: []string{
 		"grade a class in a sandbox: grades.csv, results.json, feedback/, canvas.csv, moodle.csv"}},
 	{name: "grade merge", ownCourse: true, operands: "DIR...", required: []string{"out"}, define: mergeCommand, about: []string{

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/goconc/goconc/kernel/check"
+	"github.com/goconc/goconc/kernel/collect"
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/grade"
 	"github.com/goconc/goconc/kernel/sandbox"
@@ -124,7 +126,13 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 		return err
 	}
 	g.Cache.Fresh = f.fresh
+	if g.SubmittedAt, err = submissionTimes(subs, !g.Due.IsZero()); err != nil {
+		return err
+	}
 	for _, s := range strays {
+		if s == collect.ManifestName {
+			continue // goconc collect's record of submission times
+		}
 		fmt.Printf("ignoring %s: submissions go in SUBMISSIONS/<student>/<notebook>.ipynb\n", s)
 	}
 	slice := ""
@@ -153,6 +161,29 @@ func gradeClass(ctx context.Context, c *course.Course, subs string, f gradeFlags
 	}
 	reportWritten(f.out, class, f.roster != "")
 	return nil
+}
+
+// submissionTimes is where a grading with a due time takes each
+// notebook's submission time from: the manifest goconc collect wrote
+// in SUBMISSIONS, when there is one, else (nil) the files' own
+// modification times. A manifest that cannot be read stops the
+// grading: times silently taken from elsewhere could call work late
+// that was not.
+func submissionTimes(subs string, due bool) (func(string) (time.Time, bool), error) {
+	if !due {
+		return nil, nil
+	}
+	m, err := collect.ReadManifest(subs)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		fmt.Printf("submission times: the notebooks' modification times (no %s in %s)\n", collect.ManifestName, subs)
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("%w; collect again, or remove it to take the files' modification times", err)
+	}
+	fmt.Printf("submission times: from %s (collected from %s at %s)\n", filepath.Join(subs, collect.ManifestName),
+		m.Homes, m.CollectedAt.Format(time.RFC3339))
+	return m.SubmittedAt, nil
 }
 
 // reportWritten says what grading wrote, and which learners the LMS

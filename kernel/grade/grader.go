@@ -37,8 +37,8 @@ type Grader struct {
 	// Shard, when set, grades only the learners in it.
 	Shard Shard
 	// SubmittedAt tells when a notebook was handed in; nil: its file's
-	// modification time. goconc collect's manifest of submission
-	// times, once it writes one, plugs in here.
+	// modification time. goconc grade plugs in the manifest goconc
+	// collect writes (collect.Manifest.SubmittedAt).
 	SubmittedAt func(path string) (time.Time, bool)
 	// Progress, when set, hears of every student graded, one at a time.
 	Progress func(StudentResult, int, int)
