@@ -27,7 +27,8 @@ type command struct {
 var commands = []command{
 	{name: "setup", define: setupCommand, about: []string{
 		"install/verify GoNB, goimports, gopls, Jupyter, bubblewrap; register the kernel",
-		"(--browser: also Jupyter Notebook and Chromium for the browser test)"}},
+		"(--browser: also Jupyter Notebook and Chromium for the browser test;",
+		"--hub, as root: also JupyterHub, the class install and the GoNB kernel for every user)"}},
 	{name: "open", define: openCommand, about: []string{
 		"start Jupyter Notebook on notebooks/ and print the URL (0: a free port)"}},
 	{name: "run", operands: "NOTEBOOK...", define: runCommand, about: []string{

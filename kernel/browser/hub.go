@@ -82,9 +82,7 @@ func (cl *Class) LogIn(ctx context.Context, name, password string) (*Learner, er
 		l.Close()
 		return nil, fmt.Errorf("%s: logging in: %w", name, err)
 	}
-	if _, err := chromedp.Run(tab, chromedp.Poll[bool](treeShown,
-		chromedp.WithPollingInterval(500*time.Millisecond),
-		chromedp.WithPollingTimeout(3*time.Minute))); err != nil {
+	if err := waitFor(tab, treeShown, 3*time.Minute); err != nil {
 		l.Close()
 		return nil, fmt.Errorf("%s: the notebook server did not show the course after login (%v)%s", name, err, trouble(tab))
 	}
@@ -184,4 +182,26 @@ func (l *Learner) Screenshot(path string) error {
 		return err
 	}
 	return os.WriteFile(path, shot, 0o644)
+}
+
+// waitFor evaluates a JavaScript condition until it is true, through
+// the page's redirects (login, spawn-pending, the learner's tree),
+// where an evaluation may fail because the page is being replaced.
+func waitFor(tab context.Context, cond string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	var last error
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
+			return nil
+		}
+		if err != nil {
+			last = err
+		}
+		if tab.Err() != nil {
+			return tab.Err()
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	return fmt.Errorf("not within %s (last: %v)", limit, last)
 }
