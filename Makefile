@@ -5,13 +5,13 @@
 
 GOCONC := bin/goconc
 
-.PHONY: course test setup-headless setup-browser fmt vet unit lint validate notebooks outputs browser $(GOCONC)
+.PHONY: course test setup-headless setup-browser setup-hub fmt vet unit lint validate notebooks outputs browser hub $(GOCONC)
 
 course: $(GOCONC)
 	$(GOCONC) setup
 	$(GOCONC) open
 
-test: setup-headless fmt vet unit lint validate notebooks outputs browser
+test: setup-headless fmt vet unit lint validate notebooks outputs browser hub
 
 $(GOCONC):
 	go build -o $@ ./cmd/goconc
@@ -23,6 +23,11 @@ setup-headless: $(GOCONC)
 # Also Jupyter Notebook and Chromium, for the browser test.
 setup-browser: $(GOCONC)
 	$(GOCONC) setup --headless --browser
+
+# Also JupyterHub and the class install (as root: /usr/local/lib/goconc
+# and the GoNB kernel spec in /usr/local/share/jupyter), for the hub test.
+setup-hub: $(GOCONC)
+	$(GOCONC) setup --headless --browser --hub
 
 fmt:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -54,3 +59,8 @@ outputs:
 # solutions pasted in, Run All. Screenshots go to out/browser/.
 browser: setup-browser
 	GOCONC_BROWSER=1 go test -count=1 -v -timeout 60m -run '^TestEveryNotebookRunsCleanInTheBrowser$$' ./kernel/browser/
+
+# A class on one machine: goconc hub, two learners in Chromium, one
+# solving fetch-all; then collect, grade and the feedback handed back.
+hub: setup-hub
+	GOCONC_HUB=1 go test -count=1 -v -timeout 20m -run '^TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback$$' ./kernel/browser/

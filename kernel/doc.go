@@ -10,6 +10,7 @@
 //	collect    a class's notebooks from their homes (with a manifest of times), feedback back
 //	gradescope the Gradescope autograder: its zip, and results.json for one submission
 //	jupyter    real Jupyter: nbconvert runs, the notebook server, GoNB's errors
+//	hub        a class on one machine: JupyterHub, the class install, the hand-out
 //	setup      installing and verifying the tools
 //	browser    the browser test: Jupyter Notebook in Chromium
 //

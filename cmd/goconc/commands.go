@@ -27,7 +27,8 @@ type command struct {
 var commands = []command{
 	{name: "setup", define: setupCommand, about: []string{
 		"install/verify GoNB, goimports, gopls, Jupyter, bubblewrap; register the kernel",
-		"(--browser: also Jupyter Notebook and Chromium for the browser test)"}},
+		"(--browser: also Jupyter Notebook and Chromium for the browser test;",
+		"--hub, as root: also JupyterHub, the class install and the GoNB kernel for every user)"}},
 	{name: "open", define: openCommand, about: []string{
 		"start Jupyter Notebook on notebooks/ and print the URL (0: a free port)"}},
 	{name: "run", operands: "NOTEBOOK...", define: runCommand, about: []string{
@@ -37,6 +38,11 @@ var commands = []command{
 		"with a folder (default notebooks/): every course notebook in it, a table"}},
 	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
 		"the course's notebook and exercise rules (all course notebooks by default)"}},
+	{name: "hub", define: hubCommand, about: []string{
+		"JupyterHub for a class: the GoNB kernel for everyone, a copy of the course each",
+		"(quick try: a class password; --pam: the machine's users; setup --hub first)"}},
+	{name: "handout", ownCourse: true, required: []string{"home"}, define: handoutCommand, about: []string{
+		"the course notebooks HOME/course/ lacks (never overwrites), and a warm build cache"}},
 	{name: "collect", ownCourse: true, define: collectCommand, about: []string{
 		"copy every HOMES/<learner>/course/*.ipynb into SUBMISSIONS/<learner>/, with manifest.json",
 		"of their times (for grade --due); writes nothing in HOMES (default /home);",

@@ -83,6 +83,18 @@ func Start(ctx context.Context, c *course.Course, opt Options) (s *Session, err 
 	if err != nil {
 		return nil, err
 	}
+	browserCtx, stops, err := startChromium(chromium, chromiumLog, opt.Artifacts)
+	s.stop = append(s.stop, stops...) // run in reverse
+	if err != nil {
+		return nil, err
+	}
+	s.browser = browserCtx
+	return s, nil
+}
+
+// startChromium starts a headless Chromium, its output to log, and
+// returns its context and what ends it, to be run in reverse.
+func startChromium(chromium string, log io.Writer, artifacts string) (context.Context, []func(), error) {
 	flags := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
 		chromedp.Flag("disable-gpu", true),
@@ -90,7 +102,7 @@ func Start(ctx context.Context, c *course.Course, opt Options) (s *Session, err 
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.WindowSize(1280, 1024),
-		chromedp.CombinedOutput(chromiumLog),
+		chromedp.CombinedOutput(log),
 	)
 	if os.Geteuid() == 0 {
 		flags = append(flags, chromedp.NoSandbox) // Chromium's sandbox refuses root
@@ -98,14 +110,13 @@ func Start(ctx context.Context, c *course.Course, opt Options) (s *Session, err 
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), flags...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx,
 		chromedp.WithErrorf(func(format string, args ...any) {
-			fmt.Fprintf(chromiumLog, "chromedp: "+format+"\n", args...)
+			fmt.Fprintf(log, "chromedp: "+format+"\n", args...)
 		}))
-	s.stop = append(s.stop, cancelAlloc, cancelBrowser) // run in reverse
-	if err := chromedp.Do(browserCtx); err != nil {     // starts the browser
-		return nil, fmt.Errorf("starting %s: %w (its output is in %s)", chromium, err, filepath.Join(opt.Artifacts, "chromium.log"))
+	stops := []func(){cancelAlloc, cancelBrowser}
+	if err := chromedp.Do(browserCtx); err != nil { // starts the browser
+		return nil, stops, fmt.Errorf("starting %s: %w (its output is in %s)", chromium, err, filepath.Join(artifacts, "chromium.log"))
 	}
-	s.browser = browserCtx
-	return s, nil
+	return browserCtx, stops, nil
 }
 
 // Close ends Chromium, then Jupyter and its kernels.

@@ -31,14 +31,30 @@ var cellImports = []string{
 // requires and replaces the course, a main.go, a main_test.go for the
 // %test cells), so the build cache keys are the cells'.
 func (s *Installer) warmCache() (string, error) {
-	dir, err := os.MkdirTemp("", "goconc-warm-")
+	took, err := warmBuild(s.Course.Root, nil)
 	if err != nil {
 		return "", err
 	}
-	defer os.RemoveAll(dir)
-	lessons, err := s.command("go", "list", "./lessons/...")
+	return fmt.Sprintf("the course's cells built once with %s (%.0fs)", strings.Join(CellFlags, " "), took.Seconds()), nil
+}
+
+// warmBuild builds what the cells of the course at root import, with
+// env added to ours (a class install's GOCACHE and GOPATH), and
+// returns how long it took.
+func warmBuild(root string, env []string) (time.Duration, error) {
+	dir, err := os.MkdirTemp("", "goconc-warm-")
 	if err != nil {
-		return "", fmt.Errorf("go list ./lessons/...: %s", excerpt.Last(lessons, 2))
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	list := exec.Command("go", "list", "./lessons/...")
+	list.Dir, list.Env = root, append(os.Environ(), env...)
+	var stderr strings.Builder
+	list.Stderr = &stderr
+	out, err := list.Output()
+	lessons := string(out)
+	if err != nil {
+		return 0, fmt.Errorf("go list ./lessons/...: %s", excerpt.Last(stderr.String(), 2))
 	}
 	var main strings.Builder
 	main.WriteString("package main\n\nimport (\n")
@@ -46,19 +62,19 @@ func (s *Installer) warmCache() (string, error) {
 		fmt.Fprintf(&main, "\t_ %q\n", p)
 	}
 	main.WriteString(")\n\nfunc main() {}\n")
-	goSum, err := os.ReadFile(filepath.Join(s.Course.Root, "go.sum"))
+	goSum, err := os.ReadFile(filepath.Join(root, "go.sum"))
 	if err != nil {
-		return "", err
+		return 0, err
 	}
 	files := map[string]string{
-		"go.mod":       "module gonb_warm\n\ngo 1.25.0\n\nrequire github.com/goconc/goconc v0.0.0\n\nreplace github.com/goconc/goconc => " + s.Course.Root + "\n",
+		"go.mod":       "module gonb_warm\n\ngo 1.25.0\n\nrequire github.com/goconc/goconc v0.0.0\n\nreplace github.com/goconc/goconc => " + root + "\n",
 		"go.sum":       string(goSum),
 		"main.go":      main.String(),
 		"main_test.go": "package main\n\nimport \"testing\"\n\nfunc TestWarm(t *testing.T) {}\n",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			return "", err
+			return 0, err
 		}
 	}
 	start := time.Now()
@@ -67,10 +83,10 @@ func (s *Installer) warmCache() (string, error) {
 		append(append([]string{"test"}, CellFlags...), "-c", "-o", os.DevNull, "."),
 	} {
 		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
+		cmd.Dir, cmd.Env = dir, append(os.Environ(), env...)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return "", fmt.Errorf("go %s: %s", args[0], excerpt.Last(string(out), 3))
+			return 0, fmt.Errorf("go %s: %s", args[0], excerpt.Last(string(out), 3))
 		}
 	}
-	return fmt.Sprintf("the course's cells built once with %s (%.0fs)", strings.Join(CellFlags, " "), time.Since(start).Seconds()), nil
+	return time.Since(start), nil
 }

@@ -26,8 +26,10 @@ const GoplsVersion = "v0.23.0"
 type Installer struct {
 	Course   *course.Course
 	Out      io.Writer
-	Headless bool // only what headless runs need: no notebook server, no gopls
-	Browser  bool // also what the browser test needs: Jupyter Notebook, Chromium
+	Headless bool   // only what headless runs need: no notebook server, no gopls
+	Browser  bool   // also what the browser test needs: Jupyter Notebook, Chromium
+	Hub      bool   // also what goconc hub needs: JupyterHub, the class install
+	ClassDir string // the class install (default hub.DefaultClassDir)
 }
 
 // Run performs every step and stops at the first that fails, with an
@@ -45,6 +47,8 @@ func (s *Installer) Run() error {
 		{"build cache", s.warmCache},
 		{"sandbox", s.ensureSandbox},
 		{"browser", s.ensureBrowser},
+		{"hub", s.ensureHub},
+		{"class", s.installClass},
 	}
 	for _, st := range steps {
 		msg, err := st.do()
