@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/goconc/goconc/lessons/exercise"
+	"github.com/goconc/goconc/lessons/exercise/fault"
 )
 
 // The messages a learner reads, made from what the test binary
@@ -40,8 +40,8 @@ func compileErrors(run *packageRun) []string {
 // crashLine is the first "panic:" or "fatal error:" line of a crash.
 func crashLine(run *packageRun) string {
 	for _, l := range crashOutput(run) {
-		if strings.HasPrefix(l, exercise.RaceRuntimeFault) {
-			return "the race detector's own runtime failed (" + l + "), on two runs: a fault of Go's race runtime, not of your code; run the check again"
+		if fault.In(l) != "" {
+			return fmt.Sprintf("Go's runtime failed on its own (%s), on %d runs: a fault of Go's runtime or its race detector, not of your code; run the check again", l, fault.Runs)
 		}
 		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
 			return strings.TrimSuffix(l, " [recovered]")
@@ -73,9 +73,9 @@ func hasCrash(lines []string) bool {
 }
 
 // isCrashLine reports whether l is the first line of a crash: a panic,
-// a fatal error of the Go runtime, or a fault of the race runtime.
+// a fatal error of the Go runtime, or a fault of the runtime itself.
 func isCrashLine(l string) bool {
-	return strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") || strings.HasPrefix(l, exercise.RaceRuntimeFault)
+	return strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") || fault.In(l) != ""
 }
 
 func allOutput(run *packageRun) string {

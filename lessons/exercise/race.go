@@ -37,11 +37,3 @@ func plural(n int, what string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, what)
 }
-
-// RaceRuntimeFault starts the line the race detector's own runtime
-// (ThreadSanitizer) prints when one of its internal checks fails, and
-// the program dies. It is a rare fault of Go's race runtime, met here
-// in checks that run many goroutines, not something the code under
-// check did; whoever runs a check in a process of its own runs it once
-// more when it sees this line.
-const RaceRuntimeFault = "ThreadSanitizer: CHECK failed"
