@@ -19,7 +19,7 @@ func page() *Result {
 		{ID: "fetch-all", Type: "code", Prompt: "4", Source: "func FetchAll() {}", Tags: []string{"exercise:fetch-all"}},
 		{ID: "check-fetch-all", Type: "code", Prompt: "5", Source: "%test\n…",
 			Tags: []string{"check:fetch-all", "raises-exception"},
-			Text: "=== RUN   TestFetchAll\nPASS fetch-all: 10/10 points\n✓ returns the pages in order (10/10)\n✓ has no data race\n",
+			Text: "PASS fetch-all: 10/10 points\n✓ returns the pages in order (10/10)\n✓ has no data race\n",
 			Scorecards: []PageScorecard{{Exercise: "fetch-all", Passed: true, Points: 10, Max: 10, Claims: []PageClaim{
 				{Text: "✓ returns the pages in order (10/10)", Held: true}, {Text: "✓ has no data race", Held: true}}}}},
 		{ID: "empty", Type: "code", Source: "\n"},
@@ -133,5 +133,16 @@ func TestAStubsScorecardFailsEveryClaimButTheRaceClaimAndSaysItsTODOOnce(t *test
 		PageClaim{Text: "✓ a (5/5)", Held: true}, PageClaim{Text: "✓ has no data race", Held: true})
 	if ps := held.StubProblems(); assert.Len(t, ps, 1) {
 		assert.Contains(t, ps[0].What, `the stub's scorecard shows "✓ a (5/5)"`)
+	}
+}
+
+// A check cell run as a bare %test (GoNB's -test.v) shows the
+// testing package's "=== RUN TestFetchAll" above the scorecard.
+func TestTheTestingPackagesLinesBesideAScorecardAreAProblem(t *testing.T) {
+	r := page()
+	r.Cells[5].Text = "=== RUN   TestFetchAll\n" + r.Cells[5].Text
+	ps := r.Problems()
+	if assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, "the scorecard comes with the testing package's lines")
 	}
 }

@@ -38,8 +38,8 @@ type PageClaim struct {
 }
 
 // testingNoise is what the scorecard replaces: the testing package's
-// lines for the check's subtests.
-var testingNoise = regexp.MustCompile(`(?m)^(=== RUN\s+\S+/|--- (FAIL|PASS))`)
+// lines for the check's test and its subtests.
+var testingNoise = regexp.MustCompile(`(?m)^(=== RUN\s|--- (FAIL|PASS))`)
 
 // scorecardOf is the one scorecard of exercise id in a cell, or why
 // there is not exactly one.
