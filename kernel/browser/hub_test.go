@@ -128,15 +128,19 @@ func TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback(t *testing.T) {
 	assert.Empty(t, changes(before, after), "nothing but feedback.md changed in a home")
 }
 
-// startHub starts `goconc hub` on a free port and returns its URL,
+// startHub starts `goconc hub` on a free port with the quick try's
+// class password (or the flags given: --pam) and returns its URL,
 // read from what it prints, and a stop that sends it SIGTERM (as
 // Ctrl-C would) and waits for it to exit.
-func startHub(t *testing.T, goconc, dir, artifacts string) (string, func()) {
+func startHub(t *testing.T, goconc, dir, artifacts string, auth ...string) (string, func()) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(artifacts, 0o755))
-	log, err := os.Create(filepath.Join(artifacts, "jupyterhub.log"))
+	log, err := os.Create(filepath.Join(artifacts, "jupyterhub"+strings.Join(auth, "")+".log"))
 	require.NoError(t, err)
-	cmd := exec.Command(goconc, "hub", "--port", "0", "--dir", dir, "--password", "class-pw")
+	if len(auth) == 0 {
+		auth = []string{"--password", "class-pw"}
+	}
+	cmd := exec.Command(goconc, append([]string{"hub", "--port", "0", "--dir", dir}, auth...)...)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	cmd.Stderr = log

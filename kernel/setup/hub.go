@@ -103,6 +103,9 @@ func (s *Installer) installClass() (string, error) {
 	if err := writeKernelSpec(class, goDir); err != nil {
 		return "", err
 	}
+	if err := seenByOthers(); err != nil {
+		return "", err
+	}
 	return fmt.Sprintf("%s (warm build %.0fs), kernel spec in %s", class.Dir, took.Seconds(), hub.KernelDir), nil
 }
 
@@ -222,7 +225,51 @@ func writeKernelSpec(class hub.Class, goDir string) error {
 	if logo, err := os.ReadFile(filepath.Join(kernelLogoDir(), "logo-svg.svg")); err == nil {
 		atomicfile.WriteFile(filepath.Join(hub.KernelDir, "logo-svg.svg"), logo)
 	}
-	return atomicfile.WriteFile(filepath.Join(hub.KernelDir, "kernel.json"), append(data, '\n'))
+	specFile := filepath.Join(hub.KernelDir, "kernel.json")
+	if err := atomicfile.WriteFile(specFile, append(data, '\n')); err != nil {
+		return err
+	}
+	// Every learner's Jupyter reads it, as its own user: an earlier
+	// install that left it root's alone (0600) showed learners only
+	// Python. The PAM test in make hub logs a real user in to see it.
+	return exec.Command("chmod", "-R", "a+rX", hub.KernelDir).Run()
+}
+
+// seenByOthers checks that a user other than root (nobody, with a home
+// of its own for the check) finds the class's GoNB kernel spec, as a learner's
+// Jupyter must: root's own finds the spec in its home too, and would
+// hide a system-wide spec that nobody else can read.
+func seenByOthers() error {
+	if _, err := exec.LookPath("runuser"); err != nil {
+		return nil // not util-linux's world: nothing to run it as nobody with
+	}
+	home, err := os.MkdirTemp("", "goconc-nobody-") // Jupyter writes in its home
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(home)
+	if err := os.Chmod(home, 0o777); err != nil {
+		return err
+	}
+	// runuser sets HOME to nobody's own (/nonexistent): env sets ours.
+	cmd := exec.Command("runuser", "-u", "nobody", "--", "env", "PATH=/usr/bin:/bin", "HOME="+home,
+		"jupyter", "kernelspec", "list", "--json")
+	out, err := cmd.Output()
+	var list struct {
+		Kernelspecs map[string]struct {
+			ResourceDir string `json:"resource_dir"`
+		} `json:"kernelspecs"`
+	}
+	if err == nil {
+		err = json.Unmarshal(out, &list)
+	}
+	if err != nil {
+		return fmt.Errorf("jupyter kernelspec list, as the user nobody: %v", err)
+	}
+	if got := list.Kernelspecs["gonb"].ResourceDir; got != hub.KernelDir {
+		return fmt.Errorf("a user other than root does not find the GoNB kernel in %s (found %q): check its permissions", hub.KernelDir, got)
+	}
+	return nil
 }
 
 // kernelLogoDir is where the user's gonb --install put its spec (and
