@@ -1,6 +1,9 @@
 package timeline
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Sched is what the Go scheduler did while a function ran, read from the
 // runtime's own execution trace (see Trace): which goroutine ran on which
@@ -78,6 +81,21 @@ type Mark struct {
 // It is exact: counted from the trace's creation events, so it never
 // includes a goroutine of the runtime or of another test.
 func (s *Sched) Started() int { return max(len(s.Goroutines)-1, 0) }
+
+// ShowSched is the notebook cell's one call: it traces f (see Trace),
+// shows the picture under title (see Display) and prints the Summary.
+// If the trace cannot be taken it says why and returns nil.
+func ShowSched(title string, f func()) *Sched {
+	s, err := Trace(f)
+	if err != nil {
+		fmt.Println(err)
+		return nil
+	}
+	s.Title = title
+	s.Display()
+	fmt.Print(s.Summary())
+	return s
+}
 
 // Display shows the scheduler's picture where the program runs: as a
 // picture in a GoNB notebook, as text everywhere else.

@@ -148,6 +148,7 @@ func TestSchedPicturesOfTheFixturesMatchTheGoldenFiles(t *testing.T) {
 			require.NoError(t, err, "run go test -update to write the golden files")
 			assert.Equal(t, string(want), got, "%s: drawn differently (go test -update if that is intended)", path)
 		}
-		parseSVG(t, s.SVG())
+		parsed := parseSVG(t, s.SVG())
+		assert.Equal(t, timeline.SchedClass, attrValue(parsed.root, "class"), "the browser test finds the picture by its class")
 	}
 }

@@ -5,6 +5,10 @@ import (
 	"time"
 )
 
+// SchedClass is the class of the scheduler's pictures, so a page (the
+// browser test) can tell them from the other pictures.
+const SchedClass = "goconc-sched"
+
 // Scheduler picture geometry, in pixels.
 const (
 	schedSubtitleY  = 50.0
@@ -42,7 +46,7 @@ func (s *Sched) SVG() string {
 	}
 	height := legendY + 18
 
-	d := newSVG(height, title, textWidth(total, 12)+16)
+	d := newPicture(SchedClass, height, title, textWidth(total, 12)+16)
 	d.text(svgWidth-marginX, titleY, "end", 12, "400", mutedColour, total)
 	d.text(marginX, schedSubtitleY, "start", 12, "400", mutedColour,
 		fitText(s.subtitle(), svgWidth-2*marginX, 12))
