@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	rtrace "runtime/trace"
 	"sync"
 	"testing"
 	"time"
@@ -151,4 +152,16 @@ func TestSchedPicturesOfTheFixturesMatchTheGoldenFiles(t *testing.T) {
 		parsed := parseSVG(t, s.SVG())
 		assert.Equal(t, timeline.SchedClass, attrValue(parsed.root, "class"), "the browser test finds the picture by its class")
 	}
+}
+
+func TestSchedReadSaysWhatIsWrongWithATrace(t *testing.T) {
+	_, err := timeline.Read(bytes.NewReader([]byte("not a trace")))
+	assert.ErrorContains(t, err, "reading the trace")
+
+	var buf bytes.Buffer // a real trace, but not one Record wrote
+	require.NoError(t, rtrace.Start(&buf))
+	time.Sleep(time.Millisecond)
+	rtrace.Stop()
+	_, err = timeline.Read(&buf)
+	assert.ErrorContains(t, err, "was it written by Record?")
 }

@@ -234,9 +234,10 @@ func reasonCounts(reasons map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// subtitle is the line of counts under the title.
+// subtitle is the line of counts under the title: the Ps drawn as
+// lanes, the OS threads that ran f's goroutines, the goroutines.
 func (s *Sched) subtitle() string {
-	return fmt.Sprintf("GOMAXPROCS %d · %s ran f's goroutines · %s · f and %s it started",
+	return fmt.Sprintf("GOMAXPROCS %d · %s · %s · f and %s it started",
 		s.GOMAXPROCS, plural(len(s.Procs), "P", "Ps"), plural(s.Threads, "OS thread", "OS threads"),
 		plural(s.Started(), "goroutine", "goroutines"))
 }

@@ -46,6 +46,7 @@ func Read(r io.Reader) (*Sched, error) {
 type schedBuilder struct {
 	begun, ended bool
 	origin       trace.Time
+	root         trace.GoID // the goroutine that ran f
 	s            Sched
 	index        map[trace.GoID]int // f's goroutines → index in s.Goroutines
 	named        []bool             // which ones labelled themselves with Name
@@ -73,12 +74,12 @@ func (b *schedBuilder) log(e *trace.Event) {
 	l := e.Log()
 	switch {
 	case l.Category == schedCategory && strings.HasPrefix(l.Message, "begin") && !b.begun:
-		b.begun, b.origin = true, e.Time()
+		b.begun, b.origin, b.root = true, e.Time(), e.Goroutine()
 		fmt.Sscanf(l.Message, "begin GOMAXPROCS %d", &b.s.GOMAXPROCS)
 		g := b.add(e.Goroutine(), "")
 		b.start(g, e)
 	case !b.begun:
-	case l.Category == schedCategory && l.Message == "end" && e.Goroutine() == b.root():
+	case l.Category == schedCategory && l.Message == "end" && e.Goroutine() == b.root:
 		b.ended = true
 		b.s.Elapsed = b.at(e)
 		for g := range b.open {
@@ -89,15 +90,6 @@ func (b *schedBuilder) log(e *trace.Event) {
 			b.s.Goroutines[g].Label, b.named[g] = l.Message, true
 		}
 	}
-}
-
-func (b *schedBuilder) root() trace.GoID {
-	for id, g := range b.index {
-		if g == 0 {
-			return id
-		}
-	}
-	return trace.NoGoroutine
 }
 
 // transition follows one of f's goroutines: created, running, stopping.

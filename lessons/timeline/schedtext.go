@@ -13,20 +13,24 @@ var markChars = []struct {
 	char   rune
 }{{"sleep", 's'}, {"chan", 'c'}, {"select", 'x'}, {"sync", 'm'}, {"syscall", 'y'}, {"network", 'n'}}
 
-// Text draws the scheduler's picture for a terminal, 72 columns wide:
+// Text draws the scheduler's picture for a terminal, 72 columns wide
+// (here, testdata/sleepers.trace: four goroutines that sleep 20 ms on
+// GOMAXPROCS(1)):
 //
-//	4 sleepers on GOMAXPROCS(1)                                 total 51ms
-//	GOMAXPROCS 1 · 1 P ran f's goroutines · 2 OS threads · f and 4 gorout…
-//	P0   |[]#[]#                                                   ^^^^ # |
-//	     |  ssss                                                          |
-//	     +-----------+-----------+-----------+-----------+-----------+---+
-//	     0s        10ms        20ms        30ms        40ms        50ms 51ms
+//	sleepers                                                    total 20.2ms
+//	GOMAXPROCS 1 · 1 P · 2 OS threads · f and 4 goroutines it started
+//	P0   |#                                                               #|
+//	     |s                                                               ^|
+//	     +---------------+----------------+---------------+---------------++
+//	     0s             5ms             10ms            15ms          20.2ms
 //	marks: s sleep, ^ woken
+//	summarised: 10 running stretches as 2 boxes; 10 marks as 2
 //
 // Each P is a line of running stretches, drawn as the timeline's Text
 // draws spans ("[label==]", "[]", "#"), with the goroutine's label; under
-// it a line of marks. Stretches within a cell or two of each other are
-// merged, and a note says so.
+// it a line of marks, a letter per block reason and '^' for a wake.
+// Stretches within two cells of each other are merged, and the last
+// line says so.
 func (s *Sched) Text() string {
 	var b strings.Builder
 	title := s.title()
