@@ -48,7 +48,7 @@ func TestEveryNotebookRunsCleanInTheBrowser(t *testing.T) {
 			for _, p := range res.Problems() {
 				t.Error(p)
 			}
-			t.Logf("%s: %d cells in %.1fs, %d pictures (%d scheduler views); screenshot %s",
+			t.Logf("%s: %d cells in %.1fs, %d pictures (scheduler views: %d); screenshot %s",
 				res.Notebook, len(res.Cells), res.Elapsed.Seconds(), res.Pictures(), res.SchedViews(), rel(c, res.Screenshot))
 			stub, err := s.RunStubChecks(ctx, path)
 			require.NoError(t, err)
