@@ -77,6 +77,19 @@ func TestProblemsFindAPictureThatDidNotRender(t *testing.T) {
 	}
 }
 
+func TestProblemsFindASchedulerViewThatDidNotRender(t *testing.T) {
+	r := page()
+	r.Cells = append(r.Cells, PageCell{ID: "sched", Type: "code", Prompt: "6", Index: len(r.Cells),
+		Source: "%%\ntimeline.ShowSched(\"one\", f)\ntimeline.ShowSched(\"two\", g)", SVGs: 2, Sched: 1})
+	ps := r.Problems()
+	if assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, "draws 2 scheduler views but the page shows 1")
+	}
+	r.Cells[len(r.Cells)-1].Sched = 2
+	assert.Empty(t, r.Problems())
+	assert.Equal(t, 2, r.SchedViews())
+}
+
 func TestProblemsFindCellsThatNeverRan(t *testing.T) {
 	r := page()
 	r.Cells[4].Prompt = "*"
@@ -93,6 +106,8 @@ func TestProblemsFindCellsThatNeverRan(t *testing.T) {
 func TestDrawsPictureOnlyForCellsThatRunCode(t *testing.T) {
 	assert.True(t, drawsPicture("%%\nrec.Display()"))
 	assert.True(t, drawsPicture("%%\ntimeline.ShowBars(\"t\", bars)"))
+	assert.True(t, drawsPicture("%%\ntimeline.ShowSched(\"t\", f)"))
+	assert.Equal(t, 1, schedViews("func f() { timeline.ShowSched(\"a\", g) }\n%%\ntimeline.ShowSched(\"t\", f)"), "only the main part's calls draw")
 	assert.False(t, drawsPicture("func show(rec *timeline.Recorder) {\n\trec.Display()\n}"), "a declaration draws nothing yet")
 	assert.False(t, drawsPicture("%%\nfmt.Println(1)"))
 }
