@@ -19,7 +19,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/hub"
 )
 
@@ -37,14 +36,7 @@ func TestTheMachinesUsersLogInThroughPAMAndWorkAsThemselves(t *testing.T) {
 		t.Skip("the hub tests run with GOCONC_HUB=1 (make hub)")
 	}
 	require.Zero(t, os.Geteuid(), "a PAM hub runs as root (make hub runs as root)")
-	c, err := course.Find(".")
-	require.NoError(t, err)
-	artifacts := filepath.Join(c.Root, "out", "hub")
-	goconc := filepath.Join(t.TempDir(), "goconc")
-	build := exec.Command("go", "build", "-o", goconc, "./cmd/goconc")
-	build.Dir = c.Root
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	c, goconc, artifacts := hubTestSetup(t)
 
 	// The homes' parent must be open to the users, as /home is.
 	homes, err := os.MkdirTemp("", "goconc-pam-homes-")

@@ -37,15 +37,7 @@ func TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback(t *testing.T) {
 	if os.Getenv("GOCONC_HUB") == "" {
 		t.Skip("the hub test runs with GOCONC_HUB=1 (make hub)")
 	}
-	c, err := course.Find(".")
-	require.NoError(t, err)
-	artifacts := filepath.Join(c.Root, "out", "hub")
-	goconc := filepath.Join(t.TempDir(), "goconc")
-	build := exec.Command("go", "build", "-o", goconc, "./cmd/goconc")
-	build.Dir = c.Root
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-
+	c, goconc, artifacts := hubTestSetup(t)
 	dir := filepath.Join(t.TempDir(), "hub-class")
 	url, stop := startHub(t, goconc, dir, artifacts)
 	defer stop()
@@ -126,6 +118,21 @@ func TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback(t *testing.T) {
 		assert.Equal(t, string(sent), string(got), "%s's feedback", name)
 	}
 	assert.Empty(t, changes(before, after), "nothing but feedback.md changed in a home")
+}
+
+// hubTestSetup is what every hub test starts from: the course, goconc
+// built from it (the hub's hand-out hook runs it), and out/hub/ for the
+// hub's log and the pictures.
+func hubTestSetup(t *testing.T) (c *course.Course, goconc, artifacts string) {
+	t.Helper()
+	c, err := course.Find(".")
+	require.NoError(t, err)
+	goconc = filepath.Join(t.TempDir(), "goconc")
+	build := exec.Command("go", "build", "-o", goconc, "./cmd/goconc")
+	build.Dir = c.Root
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	return c, goconc, filepath.Join(c.Root, "out", "hub")
 }
 
 // startHub starts `goconc hub` on a free port with the quick try's

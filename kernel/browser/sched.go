@@ -19,18 +19,27 @@ func (s *Session) shootSched(tab context.Context, res *Result) error {
 		if c.Sched == 0 {
 			continue
 		}
-		if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf("%s(%d)", markCell, c.Index))); err != nil {
+		if err := s.shootCell(tab, c, res, "sched-"+notebook+"-"+c.ID+".png"); err != nil {
 			return err
 		}
-		shot, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("#goconc-shot")))
-		if err != nil {
-			return fmt.Errorf("picture of cell %s: %w", c.ID, err)
-		}
-		file := filepath.Join(s.opt.Artifacts, "sched-"+notebook+"-"+c.ID+".png")
-		if err := os.WriteFile(file, shot, 0o644); err != nil {
-			return err
-		}
-		res.Pictured = append(res.Pictured, file)
 	}
+	return nil
+}
+
+// shootCell saves a picture of cell c of the page as name in the
+// artifacts folder, and lists it in res.Pictured.
+func (s *Session) shootCell(tab context.Context, c PageCell, res *Result, name string) error {
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf("%s(%d)", markCell, c.Index))); err != nil {
+		return err
+	}
+	shot, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("#goconc-shot")))
+	if err != nil {
+		return fmt.Errorf("picture of cell %s: %w", c.ID, err)
+	}
+	file := filepath.Join(s.opt.Artifacts, name)
+	if err := os.WriteFile(file, shot, 0o644); err != nil {
+		return err
+	}
+	res.Pictured = append(res.Pictured, file)
 	return nil
 }
