@@ -28,11 +28,14 @@ func TestNotebookOutputs(t *testing.T) {
 
 	// The scheduler's view: the lockers park on the Mutex (sync blocks
 	// beside f's own one in wg.Wait), the adders block less, if at all.
+	// On one P the lockers take turns and park only when one is
+	// preempted holding the lock, maybe never: nothing to compare.
 	nb.Has(t, "sched-locks", "with a Mutex: x = 400000", "with an atomic: x = 400000")
 	views := nb.Output(t, "sched-locks")
 	assert.Equal(t, 2, strings.Count(views, "goroutines: f and 4 it started\n"), views)
 	blocked := regexp.MustCompile(`(?m)^blocked (\d+) times?: (.*)$`).FindAllStringSubmatch(views, -1)
-	if assert.Len(t, blocked, 2, views) {
+	onOneP := regexp.MustCompile(`(?m)^GOMAXPROCS 1;`).MatchString(views)
+	if assert.Len(t, blocked, 2, views) && !onOneP {
 		syncs := regexp.MustCompile(`\bsync (\d+)`).FindStringSubmatch(blocked[0][2])
 		if assert.NotNil(t, syncs, "the Mutex's view has sync blocks: %s", blocked[0][0]) {
 			n, _ := strconv.Atoi(syncs[1])

@@ -21,7 +21,7 @@ import (
 // between the dot and the next box is the time it waited for a P.
 //
 // What it leaves out: the runtime's own goroutines (garbage collector,
-// timers, the tracer) and every goroutine that f did not start, directly
+// finalizers, the tracer) and every goroutine that f did not start, directly
 // or through goroutines it started; Ps that ran none of f's goroutines;
 // the OS threads themselves (only their number, in the Summary); time
 // before f began and after it returned (boxes are cut there). Pictures of
@@ -32,7 +32,10 @@ import (
 //
 // Times are the trace's: real time, so they vary from run to run and
 // machine to machine. The structure does not: how many goroutines f
-// started, what each blocked on, and on GOMAXPROCS(1) a single lane.
+// started, what their code blocked on (the runtime may add blocks of
+// its own: "preempted" while the garbage collector scans a goroutine's
+// stack, "chan" in the goroutine that starts the first collection and
+// waits for its workers), and on GOMAXPROCS(1) a single lane.
 type Sched struct {
 	Title      string        // shown on top of the picture
 	GOMAXPROCS int           // when f began

@@ -18,8 +18,9 @@ import (
 //
 // The per-goroutine times are over the goroutines f started (f's own
 // when it started none). Block reasons are the picture's (see Mark),
-// or the runtime's own words for the rarer ones ("preempted" for a
-// stop of the world, "GC mark assist wait for work").
+// or the runtime's own words for the rarer ones ("preempted" when the
+// garbage collector stopped a goroutine to scan its stack, "GC mark
+// assist wait for work").
 func (s *Sched) Summary() string {
 	var b strings.Builder
 	busy := make([]string, len(s.Procs))
