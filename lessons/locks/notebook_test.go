@@ -22,7 +22,8 @@ func TestNotebookOutputs(t *testing.T) {
 		`^run 1: final value of x: \d+ \(\d+ lost\)$`,
 		`^run 2: final value of x: \d+ \(\d+ lost\)$`,
 		`^run 3: final value of x: \d+ \(\d+ lost\)$`)
-	nb.Has(t, "race-counter", "WARNING: DATA RACE", "Found 2 data race(s)", "exit status 66")
+	nb.Has(t, "race-counter", "WARNING: DATA RACE", "exit status 66")
+	nb.Matches(t, "race-counter", `^Found [12] data race\(s\)$`) // one, at times, on one core
 	nb.Matches(t, "mutex-counter", `^final value of x: 2000000 in \S+$`)
 	nb.Matches(t, "atomic-counter", `^final value of x: 2000000 in \S+$`)
 
