@@ -19,9 +19,10 @@ func gradescopeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, [
 	out := fs.String("out", "", "the autograder `ZIP` to write (required)")
 	courseDir := fs.String("course", "", "the course checkout `DIR` (default: the one around the current directory, else around the goconc binary)")
 	notebooks := fs.String("notebooks", "", "grade only these course notebooks: `NAME[,NAME...]` (default: all)")
-	return func(_ context.Context, _ *course.Course, args []string) error {
+	extra := fs.String("extra-checks", "", "`DIR` of hidden checks, DIR/<exercise-id>/*_test.go, put into the zip and run with every submission")
+	return func(ctx context.Context, _ *course.Course, args []string) error {
 		if err := fs.Parse(args); err != nil || *out == "" || fs.NArg() > 0 {
-			return fmt.Errorf("usage: goconc gradescope --out autograder.zip [--notebooks NAME[,NAME...]] [--course DIR]")
+			return fmt.Errorf("usage: goconc gradescope --out autograder.zip [--notebooks NAME[,NAME...]] [--extra-checks DIR] [--course DIR]")
 		}
 		c, err := findCourse(*courseDir)
 		if err != nil {
@@ -33,7 +34,12 @@ func gradescopeCommand(fs *flag.FlagSet) func(context.Context, *course.Course, [
 				return fmt.Errorf("--notebooks: %w", err)
 			}
 		}
-		a, err := gradescope.WriteZip(*out, c, names)
+		if *extra != "" {
+			if err := validateExtra(ctx, c, *extra); err != nil {
+				return err
+			}
+		}
+		a, err := gradescope.WriteZip(*out, c, names, *extra)
 		if err != nil {
 			return err
 		}
@@ -62,13 +68,29 @@ func gradescopeRunCommand(fs *flag.FlagSet) func(context.Context, *course.Course
 	fs.StringVar(&cfg.CourseDir, "course", "", "the course checkout `DIR` (default: ROOT/source)")
 	notebooks := fs.String("notebooks", "", "grade only these course notebooks: `NAME[,NAME...]` (default: all)")
 	fs.DurationVar(&cfg.Timeout, "timeout", time.Minute, "time limit for one exercise's check")
+	fs.StringVar(&cfg.ExtraChecks, "extra-checks", "", "`DIR` of hidden checks, as goconc grade takes them (run_autograder passes the zip's)")
 	fs.StringVar(&cfg.Sandbox, "sandbox", gradescope.SandboxAuto, "`HOW` to isolate the learner's code: auto (bubblewrap if it starts, else rlimits), bubblewrap or rlimits")
 	return func(ctx context.Context, _ *course.Course, args []string) error {
 		if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-			return fmt.Errorf("usage: goconc gradescope run [--root DIR] [--notebooks NAME[,NAME...]]")
+			return fmt.Errorf("usage: goconc gradescope run [--root DIR] [--notebooks NAME[,NAME...]] [--extra-checks DIR]")
 		}
 		cfg.Notebooks = strings.FieldsFunc(*notebooks, func(r rune) bool { return r == ',' })
 		cfg.Log = os.Stdout
 		return gradescope.Run(ctx, cfg)
 	}
+}
+
+// validateExtra runs the hidden checks of dir on the course's
+// solutions before they go into a zip, saying what they are worth.
+func validateExtra(ctx context.Context, c *course.Course, dir string) error {
+	fmt.Printf("extra checks in %s: ", dir)
+	x, err := gradescope.ValidateExtra(ctx, c, dir)
+	if err != nil {
+		fmt.Println("refused")
+		return err
+	}
+	n, points := x.Claims()
+	fmt.Printf("%d hidden claims of %s worth %d points, held by the course's solutions, in the zip\n",
+		n, strings.Join(x.Exercises(), ", "), points)
+	return nil
 }

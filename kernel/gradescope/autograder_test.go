@@ -31,11 +31,21 @@ type autograder struct {
 
 func newAutograder(t *testing.T) autograder {
 	t.Helper()
+	return newAutograderWith(t, "")
+}
+
+// newAutograderWith is newAutograder with the hidden checks in extra
+// (a folder of the course's) in the zip.
+func newAutograderWith(t *testing.T, extra string) autograder {
+	t.Helper()
 	c, err := course.Find(".")
 	require.NoError(t, err)
 	a := autograder{root: t.TempDir(), course: c}
+	if extra != "" {
+		extra = filepath.Join(c.Root, extra)
+	}
 	var b bytes.Buffer
-	_, err = Zip(&b, c, []string{"01-threads.ipynb"})
+	_, err = Zip(&b, c, []string{"01-threads.ipynb"}, extra)
 	require.NoError(t, err)
 	unzip(t, b.Bytes(), filepath.Join(a.root, "source"))
 	build := exec.Command("go", "build", "-o", filepath.Join(a.root, "source", "bin", "goconc"), "./cmd/goconc")

@@ -38,6 +38,10 @@ type Config struct {
 	Timeout   time.Duration // for one exercise's checks
 	Sandbox   string        // SandboxAuto, SandboxBubblewrap or SandboxRlimits
 	Log       io.Writer     // what the instructor sees (Gradescope's stdout)
+	// ExtraChecks, when set, is a folder of the instructor's hidden
+	// checks (check.LoadExtraChecks), run with the course's and
+	// counted; results.json marks their tests hidden.
+	ExtraChecks string
 }
 
 // Run grades the submission in cfg.Root/submission and writes
@@ -115,6 +119,9 @@ func gradeSubmission(ctx context.Context, cfg Config) (Results, error) {
 		return Results{}, graderTrouble(err)
 	}
 	fmt.Fprintln(cfg.Log, note)
+	if err := loadExtra(ctx, ch, cfg); err != nil {
+		return Results{}, graderTrouble(err)
+	}
 	g := &grade.Grader{Checker: ch, Jobs: 1, Notebooks: names}
 	results, err := g.Grade(ctx, class)
 	if ctx.Err() != nil {

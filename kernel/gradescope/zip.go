@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"text/template"
 
@@ -30,13 +32,25 @@ type Autograder struct {
 	Notebooks string // "01-threads,02-daemon"; "": all
 	Dirty     bool   // the checkout has changes not in the commit (so not in the zip)
 	Size      int    // of the zip, in bytes
+	// ExtraChecks says the zip holds the instructor's hidden checks,
+	// in ExtraChecksDir, which run_autograder passes on.
+	ExtraChecks bool
 }
+
+// ExtraChecksDir is ExtraChecksDir, for the scripts' templates.
+func (Autograder) ExtraChecksDir() string { return ExtraChecksDir }
+
+// ExtraChecksDir is where a zip holds the hidden checks it was made
+// with (goconc gradescope --extra-checks DIR): DIR's files, under the
+// course's root, so in /autograder/source/extra-checks on Gradescope,
+// which learners never see.
+const ExtraChecksDir = "extra-checks"
 
 // WriteZip writes the autograder (see Zip) to the file out, replaced
 // whole or not at all.
-func WriteZip(out string, c *course.Course, notebooks []string) (Autograder, error) {
+func WriteZip(out string, c *course.Course, notebooks []string, extra string) (Autograder, error) {
 	var b bytes.Buffer
-	a, err := Zip(&b, c, notebooks)
+	a, err := Zip(&b, c, notebooks, extra)
 	if err != nil {
 		return a, err
 	}
@@ -48,9 +62,10 @@ func WriteZip(out string, c *course.Course, notebooks []string) (Autograder, err
 // (course names; nil: all), to w: setup.sh and run_autograder at the
 // root, as Gradescope wants them, and beside them the course's files
 // at its commit (git archive HEAD: tracked files only, so nothing of
-// out/, bin/ or *.solved.ipynb).
-func Zip(w io.Writer, c *course.Course, notebooks []string) (Autograder, error) {
-	a := Autograder{Notebooks: strings.Join(lessons(notebooks), ",")}
+// out/, bin/ or *.solved.ipynb), and, when extra names a folder of
+// hidden checks, its files in ExtraChecksDir.
+func Zip(w io.Writer, c *course.Course, notebooks []string, extra string) (Autograder, error) {
+	a := Autograder{Notebooks: strings.Join(lessons(notebooks), ","), ExtraChecks: extra != ""}
 	commit, err := git(c, "rev-parse", "HEAD")
 	if err != nil {
 		return a, fmt.Errorf("the autograder holds the course at a commit, and %s has none: %w", c.Root, err)
@@ -80,6 +95,11 @@ func Zip(w io.Writer, c *course.Course, notebooks []string) (Autograder, error) 
 	}
 	if err := addTar(zw, bytes.NewReader(archive)); err != nil {
 		return a, err
+	}
+	if extra != "" {
+		if err := addDir(zw, extra, ExtraChecksDir); err != nil {
+			return a, fmt.Errorf("extra checks: %w", err)
+		}
 	}
 	return a, zw.Close()
 }
@@ -162,10 +182,46 @@ func addTar(zw *zip.Writer, r io.Reader) error {
 	}
 }
 
+// addDir copies the regular files under dir (not those whose names
+// start with a dot) into the zip under prefix.
+func addDir(zw *zip.Writer, dir, prefix string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && path != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		zh := &zip.FileHeader{Name: prefix + "/" + filepath.ToSlash(rel), Method: zip.Deflate}
+		zh.SetMode(0o644)
+		f, err := zw.CreateHeader(zh)
+		if err == nil {
+			_, err = f.Write(data)
+		}
+		return err
+	})
+}
+
 // excluded are files that are never the course's, should one be
 // committed by mistake (executed notebooks, test output, binaries),
-// and the names of the two scripts, which are the autograder's.
+// and the names of the two scripts and the hidden checks' folder,
+// which are the autograder's.
 func excluded(name string) bool {
 	return strings.HasSuffix(name, ".solved.ipynb") || strings.HasPrefix(name, "out/") ||
-		strings.HasPrefix(name, "bin/") || name == "setup.sh" || name == "run_autograder"
+		strings.HasPrefix(name, "bin/") || name == "setup.sh" || name == "run_autograder" ||
+		strings.HasPrefix(name, ExtraChecksDir+"/")
 }

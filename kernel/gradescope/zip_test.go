@@ -22,7 +22,7 @@ func TestTheZipHoldsTheScriptsAndTheCourseAtItsCommit(t *testing.T) {
 	c, err := course.Find(".")
 	require.NoError(t, err)
 	var b bytes.Buffer
-	a, err := Zip(&b, c, []string{"01-threads.ipynb", "03-locks.ipynb"})
+	a, err := Zip(&b, c, []string{"01-threads.ipynb", "03-locks.ipynb"}, "")
 	require.NoError(t, err)
 	assert.Equal(t, "01-threads,03-locks", a.Notebooks)
 	assert.Equal(t, "1.26.0", a.GoVersion)

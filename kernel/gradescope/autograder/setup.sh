@@ -22,9 +22,12 @@ go build -o bin/goconc ./cmd/goconc
 
 # Warm the build cache: grade the course's own notebooks (their stubs)
 # once, as run_autograder grades a submission, so each lesson is built
-# with the race detector now and not for every learner.
+# with the race detector now and not for every learner{{if .ExtraChecks}}, and the
+# hidden checks are run on the course's solutions now, once (the cache
+# remembers them), not for every submission{{end}}.
 warm=$(mktemp -d)
 mkdir "$warm/submission"
 cp notebooks/*.ipynb "$warm/submission/"
-bin/goconc gradescope run --root "$warm" --course . --notebooks '{{.Notebooks}}'
+bin/goconc gradescope run --root "$warm" --course . --notebooks '{{.Notebooks}}'{{if .ExtraChecks}} \
+	--extra-checks {{.ExtraChecksDir}}{{end}}
 rm -rf "$warm"
