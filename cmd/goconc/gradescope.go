@@ -90,7 +90,11 @@ func validateExtra(ctx context.Context, c *course.Course, dir string) error {
 		return err
 	}
 	n, points := x.Claims()
-	fmt.Printf("%d hidden claims of %s worth %d points, held by the course's solutions, in the zip\n",
-		n, strings.Join(x.Exercises(), ", "), points)
+	claims := fmt.Sprintf("%d hidden claims", n)
+	if n == 1 {
+		claims = "1 hidden claim"
+	}
+	fmt.Printf("%s of %s worth %d points, held by the course's solutions, in the zip\n",
+		claims, strings.Join(x.Exercises(), ", "), points)
 	return nil
 }
