@@ -100,7 +100,7 @@ func (s *Installer) installClass() (string, error) {
 	if out, err := exec.Command("chmod", "-R", "a+rX", class.Dir).CombinedOutput(); err != nil {
 		return "", fmt.Errorf("chmod: %s", excerpt.Last(string(out), 2))
 	}
-	if err := writeKernelSpec(class, goDir); err != nil {
+	if err := writeKernelSpec(class, goDir, hub.KernelDir); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("%s (warm build %.0fs), kernel spec in %s", class.Dir, took.Seconds(), hub.KernelDir), nil
@@ -200,9 +200,11 @@ func goBinDir() (string, error) {
 	return filepath.Dir(goCmd), nil
 }
 
-// writeKernelSpec registers GoNB for every user: the spec gonb
-// --install writes, with the class's gonb and environment.
-func writeKernelSpec(class hub.Class, goDir string) error {
+// writeKernelSpec registers GoNB for every user in dir (hub.KernelDir):
+// the spec gonb --install writes, with the class's gonb and
+// environment, readable by all (a learner's Jupyter, as that learner,
+// reads it; a temp file's 0600 would hide the kernel from them).
+func writeKernelSpec(class hub.Class, goDir, dir string) error {
 	spec := map[string]any{
 		"argv": []string{filepath.Join(class.Bin(), "gonb"), "--kernel", "{connection_file}",
 			"-logtostderr=true", "-alsologtostderr=false", "-raw_error=false", "-work=false",
@@ -216,13 +218,21 @@ func writeKernelSpec(class hub.Class, goDir string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(hub.KernelDir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	if logo, err := os.ReadFile(filepath.Join(kernelLogoDir(), "logo-svg.svg")); err == nil {
-		atomicfile.WriteFile(filepath.Join(hub.KernelDir, "logo-svg.svg"), logo)
+		writeReadable(filepath.Join(dir, "logo-svg.svg"), logo)
 	}
-	return atomicfile.WriteFile(filepath.Join(hub.KernelDir, "kernel.json"), append(data, '\n'))
+	return writeReadable(filepath.Join(dir, "kernel.json"), append(data, '\n'))
+}
+
+// writeReadable replaces path whole with data, readable by every user.
+func writeReadable(path string, data []byte) error {
+	if err := atomicfile.WriteFile(path, data); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o644)
 }
 
 // kernelLogoDir is where the user's gonb --install put its spec (and
