@@ -70,7 +70,7 @@ hub: setup-hub
 # How many learners a machine carries: K = 1, 5, 10 learners' kernels
 # at once, a cell each; memory per learner, cell latency, load.
 capacity: $(GOCONC)
-	$(GOCONC) setup --headless --hub
+	$(GOCONC) setup --hub
 	.ci/capacity
 
 # The single-user image for Zero to JupyterHub, from a debootstrapped
