@@ -61,9 +61,10 @@ browser: setup-browser
 	GOCONC_BROWSER=1 go test -count=1 -v -timeout 60m -run '^TestEveryNotebookRunsCleanInTheBrowser$$' ./kernel/browser/
 
 # A class on one machine: goconc hub, two learners in Chromium, one
-# solving fetch-all; then collect, grade and the feedback handed back.
+# solving fetch-all; then collect, grade and the feedback handed back;
+# and a real class: two Unix users logging in through PAM (as root).
 hub: setup-hub
-	GOCONC_HUB=1 go test -count=1 -v -timeout 20m -run '^TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback$$' ./kernel/browser/
+	GOCONC_HUB=1 go test -count=1 -v -timeout 20m -run '^(TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback|TestTheMachinesUsersLogInThroughPAMAndWorkAsThemselves)$$' ./kernel/browser/
 
 # Not part of make test: measurements and the Kubernetes image.
 

@@ -19,6 +19,7 @@ import (
 var below = map[string][]string{
 	"excerpt":               {},
 	"internal/atomicfile":   {},
+	"internal/service":      {},
 	"notebook":              {"internal/atomicfile"},
 	"gonbcell":              {},
 	"sandbox":               {"excerpt"},
@@ -26,8 +27,8 @@ var below = map[string][]string{
 	"check":                 {"course", "notebook", "gonbcell", "sandbox", "excerpt"},
 	"grade":                 {"check", "notebook", "internal/atomicfile", "excerpt"},
 	"collect":               {"internal/atomicfile"},
-	"jupyter":               {"course", "notebook", "excerpt"},
-	"hub":                   {},
+	"jupyter":               {"course", "notebook", "excerpt", "internal/service"},
+	"hub":                   {"internal/service"},
 	"setup":                 {"jupyter", "sandbox", "course", "hub", "internal/atomicfile", "excerpt"},
 	"browser":               {"jupyter", "course", "notebook", "excerpt"},
 	"gradescope":            {"grade", "check", "course", "notebook", "sandbox", "internal/atomicfile"},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -22,21 +23,35 @@ func checkCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 		fs.Parse(args)
 		ch := check.New(c)
 		ch.Timeout, ch.Race = *timeout, *race
-		if fs.NArg() > 1 {
-			return fmt.Errorf("check: name one notebook or one folder, e.g. goconc check notebooks/01-threads.ipynb")
+		if fs.NArg() == 0 {
+			return checkCourse(ctx, ch, filepath.Join(c.Root, "notebooks"))
 		}
-		dir := filepath.Join(c.Root, "notebooks")
-		if fs.NArg() == 1 {
-			info, err := os.Stat(fs.Arg(0))
+		// Each notebook or folder named is checked in turn; one that
+		// does not pass makes the exit status 1, and the rest are
+		// still checked.
+		var failed error
+		for _, arg := range fs.Args() {
+			info, err := os.Stat(arg)
 			if err != nil {
 				return fmt.Errorf("check: %w", err)
 			}
-			if !info.IsDir() {
-				return checkNotebook(ctx, ch, fs.Arg(0))
+			if info.IsDir() {
+				err = checkCourse(ctx, ch, arg)
+			} else {
+				err = checkNotebook(ctx, ch, arg)
 			}
-			dir = fs.Arg(0)
+			var status exitError
+			switch {
+			case errors.As(err, &status):
+				failed = err
+			case err != nil:
+				return err
+			}
+			if fs.NArg() > 1 {
+				fmt.Println()
+			}
 		}
-		return checkCourse(ctx, ch, dir)
+		return failed
 	}
 }
 
@@ -80,15 +95,20 @@ func printResult(r check.ExerciseResult) {
 			return
 		}
 	}
+	shared := check.SharedMessage(r.Parts)
 	for _, p := range r.Parts {
 		mark := "✓"
 		if p.Status != check.Pass {
 			mark = "✗"
 		}
 		fmt.Printf("  %s %s (%d/%d)\n", mark, p.Name, p.Points, p.MaxPoints)
-		if p.Status != check.Pass && p.Message != "" {
+		if p.Status != check.Pass && p.Message != "" && shared == "" {
 			fmt.Println(excerpt.Indent(p.Message, "      "))
 		}
+	}
+	if shared != "" {
+		fmt.Println("  every claim failed the same way:")
+		fmt.Println(excerpt.Indent(shared, "      "))
 	}
 }
 

@@ -24,6 +24,16 @@ import (
 // what it printed.
 func runPrinting(t *testing.T, name string, args ...string) string {
 	t.Helper()
+	out, err := runPrintingIn(t, nil, name, args...)
+	require.NoError(t, err, out)
+	return out
+}
+
+// runPrintingIn runs `goconc name args...` on course c (nil: found by
+// the command, as grade and collect do) and returns what it printed
+// and its error.
+func runPrintingIn(t *testing.T, c *course.Course, name string, args ...string) (string, error) {
+	t.Helper()
 	cmd, ok := find(name)
 	require.True(t, ok, name)
 	_, do := cmd.flagSet()
@@ -36,12 +46,10 @@ func runPrinting(t *testing.T, name string, args ...string) string {
 		data, _ := io.ReadAll(r)
 		printed <- string(data)
 	}()
-	err = do(context.Background(), nil, args)
+	err = do(context.Background(), c, args)
 	os.Stdout = stdout
 	w.Close()
-	out := <-printed
-	require.NoError(t, err, out)
-	return out
+	return <-printed, err
 }
 
 // tree is every file and link under dir with its bytes' digest (or

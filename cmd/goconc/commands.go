@@ -33,8 +33,8 @@ var commands = []command{
 		"start Jupyter Notebook on notebooks/ and print the URL (0: a free port)"}},
 	{name: "run", operands: "NOTEBOOK...", define: runCommand, about: []string{
 		"execute notebooks headless through the real GoNB kernel"}},
-	{name: "check", operands: "[NOTEBOOK | FOLDER]", define: checkCommand, about: []string{
-		"check a learner's notebook: every exercise, pass or fail, and why;",
+	{name: "check", operands: "[NOTEBOOK | FOLDER]...", define: checkCommand, about: []string{
+		"check a learner's notebooks: every exercise, pass or fail, and why;",
 		"with a folder (default notebooks/): every course notebook in it, a table"}},
 	{name: "lint", operands: "[NOTEBOOK...]", define: lintCommand, about: []string{
 		"the course's notebook and exercise rules (all course notebooks by default)"}},

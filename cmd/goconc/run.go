@@ -39,11 +39,13 @@ func runCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []string
 	}
 }
 
-// runNotebooks runs the notebooks jobs at a time and prints each one's
-// verdict and time, in the order given, and the total.
+// runNotebooks runs the notebooks jobs at a time, longest first by
+// their last run's times, and prints each one's verdict and time, in
+// the order given, and the total.
 func runNotebooks(ctx context.Context, c *course.Course, paths []string, opt jupyter.RunOptions, jobs int) error {
 	start := time.Now()
-	outcomes := jupyter.RunAll(ctx, c, paths, opt, jobs)
+	times := jupyter.LoadRunTimes(jupyter.RunTimesFile())
+	outcomes := jupyter.RunAll(ctx, c, paths, opt, jobs, times)
 	var sum time.Duration
 	failed := 0
 	for i, path := range paths {
@@ -65,6 +67,11 @@ func runNotebooks(ctx context.Context, c *course.Course, paths []string, opt jup
 		if res.Written != "" {
 			fmt.Println("  saved", res.Written)
 		}
+	}
+	// Every outcome is in, so every time is recorded. The times only
+	// order the next run: one that cannot be kept costs nothing else.
+	if err := times.Save(); err != nil {
+		fmt.Fprintln(os.Stderr, "run: the notebooks' times were not kept for the next run's order:", err)
 	}
 	fmt.Printf("%-22s %-16s %9s %7.1fs  (%d at a time; the notebooks' own times add up to %.1fs)\n", "total",
 		fmt.Sprintf("%d notebooks", len(paths)), "", time.Since(start).Seconds(), jobs, sum.Seconds())

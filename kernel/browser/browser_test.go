@@ -19,7 +19,8 @@ import (
 // and fails on a check cell whose scorecard is not 0 points of ✗ rows
 // with the stub's TODO said once. The scorecards of copy-all, solved
 // and stub, are pictured as out/browser/scorecard-copy-all.solved.png
-// and .stub.png.
+// and .stub.png, and every cell that shows a scheduler view as
+// out/browser/sched-NOTEBOOK-CELL.png.
 // It takes minutes, so it runs only when GOCONC_BROWSER is set: `make
 // browser`, part of `make test`. Screenshots and the executed
 // notebooks go to out/browser/.
@@ -47,8 +48,8 @@ func TestEveryNotebookRunsCleanInTheBrowser(t *testing.T) {
 			for _, p := range res.Problems() {
 				t.Error(p)
 			}
-			t.Logf("%s: %d cells in %.1fs, %d pictures; screenshot %s",
-				res.Notebook, len(res.Cells), res.Elapsed.Seconds(), res.Pictures(), rel(c, res.Screenshot))
+			t.Logf("%s: %d cells in %.1fs, %d pictures (scheduler views: %d); screenshot %s",
+				res.Notebook, len(res.Cells), res.Elapsed.Seconds(), res.Pictures(), res.SchedViews(), rel(c, res.Screenshot))
 			stub, err := s.RunStubChecks(ctx, path)
 			require.NoError(t, err)
 			total += stub.Elapsed
@@ -56,7 +57,7 @@ func TestEveryNotebookRunsCleanInTheBrowser(t *testing.T) {
 				t.Error(p)
 			}
 			for _, shot := range append(res.Pictured, stub.Pictured...) {
-				t.Logf("%s: scorecard %s", res.Notebook, rel(c, shot))
+				t.Logf("%s: picture %s", res.Notebook, rel(c, shot))
 			}
 		})
 	}

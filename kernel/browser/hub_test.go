@@ -37,15 +37,7 @@ func TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback(t *testing.T) {
 	if os.Getenv("GOCONC_HUB") == "" {
 		t.Skip("the hub test runs with GOCONC_HUB=1 (make hub)")
 	}
-	c, err := course.Find(".")
-	require.NoError(t, err)
-	artifacts := filepath.Join(c.Root, "out", "hub")
-	goconc := filepath.Join(t.TempDir(), "goconc")
-	build := exec.Command("go", "build", "-o", goconc, "./cmd/goconc")
-	build.Dir = c.Root
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-
+	c, goconc, artifacts := hubTestSetup(t)
 	dir := filepath.Join(t.TempDir(), "hub-class")
 	url, stop := startHub(t, goconc, dir, artifacts)
 	defer stop()
@@ -128,15 +120,34 @@ func TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback(t *testing.T) {
 	assert.Empty(t, changes(before, after), "nothing but feedback.md changed in a home")
 }
 
-// startHub starts `goconc hub` on a free port and returns its URL,
+// hubTestSetup is what every hub test starts from: the course, goconc
+// built from it (the hub's hand-out hook runs it), and out/hub/ for the
+// hub's log and the pictures.
+func hubTestSetup(t *testing.T) (c *course.Course, goconc, artifacts string) {
+	t.Helper()
+	c, err := course.Find(".")
+	require.NoError(t, err)
+	goconc = filepath.Join(t.TempDir(), "goconc")
+	build := exec.Command("go", "build", "-o", goconc, "./cmd/goconc")
+	build.Dir = c.Root
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	return c, goconc, filepath.Join(c.Root, "out", "hub")
+}
+
+// startHub starts `goconc hub` on a free port with the quick try's
+// class password (or the flags given: --pam) and returns its URL,
 // read from what it prints, and a stop that sends it SIGTERM (as
 // Ctrl-C would) and waits for it to exit.
-func startHub(t *testing.T, goconc, dir, artifacts string) (string, func()) {
+func startHub(t *testing.T, goconc, dir, artifacts string, auth ...string) (string, func()) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(artifacts, 0o755))
-	log, err := os.Create(filepath.Join(artifacts, "jupyterhub.log"))
+	log, err := os.Create(filepath.Join(artifacts, "jupyterhub"+strings.Join(auth, "")+".log"))
 	require.NoError(t, err)
-	cmd := exec.Command(goconc, "hub", "--port", "0", "--dir", dir, "--password", "class-pw")
+	if len(auth) == 0 {
+		auth = []string{"--password", "class-pw"}
+	}
+	cmd := exec.Command(goconc, append([]string{"hub", "--port", "0", "--dir", dir}, auth...)...)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	cmd.Stderr = log

@@ -70,7 +70,8 @@ type pageProgress struct {
 
 // readCells is what the page shows of every cell: its prompt, the text
 // of its outputs as rendered, its error outputs, its stderr, and the
-// pictures (svg elements with a size) in its outputs.
+// pictures (svg elements with a size) in its outputs, counting apart the
+// scheduler's (class goconc-sched, timeline.SchedClass).
 const readCells = `Jupyter.notebook.get_cells().map((c) => {
 	const el = c.element[0];
 	const texts = (sel) => Array.from(el.querySelectorAll(sel)).map((e) => e.innerText);
@@ -88,6 +89,7 @@ const readCells = `Jupyter.notebook.get_cells().map((c) => {
 		errors: texts('.output_error'),
 		stderr: texts('.output_stderr').join(''),
 		svgs: svgs.length,
+		sched: svgs.filter((s) => s.classList.contains('goconc-sched')).length,
 		scorecards: Array.from(el.querySelectorAll('.goconc-scorecard')).map((s) => ({
 			exercise: s.dataset.exercise || '',
 			passed: s.dataset.passed === 'true',

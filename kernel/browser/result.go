@@ -19,7 +19,7 @@ type Result struct {
 	Cells      []PageCell
 	Screenshot string   // the whole page, as a JPEG
 	Executed   string   // the notebook with the outputs the page showed
-	Pictured   []string // pictures of scorecards (Options.Scorecards)
+	Pictured   []string // pictures of scorecards (Options.Scorecards) and of scheduler views
 }
 
 // PageCell is one cell as the page shows it, with what the notebook
@@ -31,7 +31,8 @@ type PageCell struct {
 	Text   string   `json:"text"`   // every output, as the page renders it
 	Errors []string `json:"errors"` // error outputs (tracebacks), as rendered
 	Stderr string   `json:"stderr"`
-	SVGs   int      `json:"svgs"` // pictures rendered with a size
+	SVGs   int      `json:"svgs"`  // pictures rendered with a size
+	Sched  int      `json:"sched"` // of those, scheduler views (timeline.ShowSched)
 	// Scorecards are the check scorecards the cell shows.
 	Scorecards []PageScorecard `json:"scorecards"`
 
@@ -62,7 +63,8 @@ func (p Problem) String() string {
 //   - a check:<id> cell that does not show the line "PASS <id>: …",
 //     or not as a scorecard of all ✓ rows (see scorecard.go);
 //   - a cell that runs code (%%) and draws a timeline or a chart
-//     (.Display(), ShowBars) but shows no rendered picture;
+//     (.Display(), ShowBars, ShowSched) but shows no rendered picture,
+//     or fewer scheduler views than it calls ShowSched;
 //   - a code cell that never ran.
 func (r *Result) Problems() []Problem {
 	var ps []Problem
@@ -90,6 +92,8 @@ func (r *Result) Problems() []Problem {
 		}
 		if drawsPicture(c.Source) && c.SVGs == 0 {
 			add(c, "draws a picture but the page shows none; the cell shows:\n%s", excerpt.Indent(excerpt.Last(c.Text, 6), "    | "))
+		} else if n := schedViews(c.Source); c.Sched < n {
+			add(c, "draws %d scheduler views but the page shows %d; the cell shows:\n%s", n, c.Sched, excerpt.Indent(excerpt.Last(c.Text, 6), "    | "))
 		}
 	}
 	return ps
@@ -100,6 +104,15 @@ func (r *Result) Pictures() int {
 	n := 0
 	for _, c := range r.Cells {
 		n += c.SVGs
+	}
+	return n
+}
+
+// SchedViews is how many of those are scheduler views.
+func (r *Result) SchedViews() int {
+	n := 0
+	for _, c := range r.Cells {
+		n += c.Sched
 	}
 	return n
 }
@@ -120,11 +133,21 @@ func passLine(id string) *regexp.Regexp {
 // timeline or a chart of lessons/timeline.
 var (
 	runsMain  = regexp.MustCompile(`(?m)^%%\s*$`)
-	showsDraw = regexp.MustCompile(`\.Display\(\)|\bShowBars\(`)
+	showsDraw = regexp.MustCompile(`\.Display\(\)|\bShowBars\(|\bShowSched\(`)
 )
 
 func drawsPicture(source string) bool {
 	return runsMain.MatchString(source) && showsDraw.MatchString(source)
+}
+
+// schedViews is how many scheduler views the cell's main part (after
+// its %% line) draws: one per call of timeline.ShowSched.
+func schedViews(source string) int {
+	loc := runsMain.FindStringIndex(source)
+	if loc == nil {
+		return 0
+	}
+	return strings.Count(source[loc[1]:], "timeline.ShowSched(")
 }
 
 // errorText is a cell's error outputs with the last lines of its

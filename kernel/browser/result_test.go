@@ -19,7 +19,7 @@ func page() *Result {
 		{ID: "fetch-all", Type: "code", Prompt: "4", Source: "func FetchAll() {}", Tags: []string{"exercise:fetch-all"}},
 		{ID: "check-fetch-all", Type: "code", Prompt: "5", Source: "%test\n…",
 			Tags: []string{"check:fetch-all", "raises-exception"},
-			Text: "=== RUN   TestFetchAll\nPASS fetch-all: 10/10 points\n✓ returns the pages in order (10/10)\n✓ has no data race\n",
+			Text: "PASS fetch-all: 10/10 points\n✓ returns the pages in order (10/10)\n✓ has no data race\n",
 			Scorecards: []PageScorecard{{Exercise: "fetch-all", Passed: true, Points: 10, Max: 10, Claims: []PageClaim{
 				{Text: "✓ returns the pages in order (10/10)", Held: true}, {Text: "✓ has no data race", Held: true}}}}},
 		{ID: "empty", Type: "code", Source: "\n"},
@@ -77,6 +77,19 @@ func TestProblemsFindAPictureThatDidNotRender(t *testing.T) {
 	}
 }
 
+func TestProblemsFindASchedulerViewThatDidNotRender(t *testing.T) {
+	r := page()
+	r.Cells = append(r.Cells, PageCell{ID: "sched", Type: "code", Prompt: "6", Index: len(r.Cells),
+		Source: "%%\ntimeline.ShowSched(\"one\", f)\ntimeline.ShowSched(\"two\", g)", SVGs: 2, Sched: 1})
+	ps := r.Problems()
+	if assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, "draws 2 scheduler views but the page shows 1")
+	}
+	r.Cells[len(r.Cells)-1].Sched = 2
+	assert.Empty(t, r.Problems())
+	assert.Equal(t, 2, r.SchedViews())
+}
+
 func TestProblemsFindCellsThatNeverRan(t *testing.T) {
 	r := page()
 	r.Cells[4].Prompt = "*"
@@ -93,6 +106,8 @@ func TestProblemsFindCellsThatNeverRan(t *testing.T) {
 func TestDrawsPictureOnlyForCellsThatRunCode(t *testing.T) {
 	assert.True(t, drawsPicture("%%\nrec.Display()"))
 	assert.True(t, drawsPicture("%%\ntimeline.ShowBars(\"t\", bars)"))
+	assert.True(t, drawsPicture("%%\ntimeline.ShowSched(\"t\", f)"))
+	assert.Equal(t, 1, schedViews("func f() { timeline.ShowSched(\"a\", g) }\n%%\ntimeline.ShowSched(\"t\", f)"), "only the main part's calls draw")
 	assert.False(t, drawsPicture("func show(rec *timeline.Recorder) {\n\trec.Display()\n}"), "a declaration draws nothing yet")
 	assert.False(t, drawsPicture("%%\nfmt.Println(1)"))
 }
@@ -133,5 +148,16 @@ func TestAStubsScorecardFailsEveryClaimButTheRaceClaimAndSaysItsTODOOnce(t *test
 		PageClaim{Text: "✓ a (5/5)", Held: true}, PageClaim{Text: "✓ has no data race", Held: true})
 	if ps := held.StubProblems(); assert.Len(t, ps, 1) {
 		assert.Contains(t, ps[0].What, `the stub's scorecard shows "✓ a (5/5)"`)
+	}
+}
+
+// A check cell run as a bare %test (GoNB's -test.v) shows the
+// testing package's "=== RUN TestFetchAll" above the scorecard.
+func TestTheTestingPackagesLinesBesideAScorecardAreAProblem(t *testing.T) {
+	r := page()
+	r.Cells[5].Text = "=== RUN   TestFetchAll\n" + r.Cells[5].Text
+	ps := r.Problems()
+	if assert.Len(t, ps, 1) {
+		assert.Contains(t, ps[0].What, "the scorecard comes with the testing package's lines")
 	}
 }

@@ -103,6 +103,11 @@ func (s *Session) run(ctx context.Context, nb *notebook.Notebook, path, suffix s
 	if err := s.shootScorecards(tab, res, strings.TrimPrefix(suffix, ".browser")); err != nil {
 		return nil, fmt.Errorf("%s: %w", res.Notebook, err)
 	}
+	if suffix == ".browser.solved" {
+		if err := s.shootSched(tab, res); err != nil {
+			return nil, fmt.Errorf("%s: %w", res.Notebook, err)
+		}
+	}
 	return res, nil
 }
 

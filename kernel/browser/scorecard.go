@@ -3,13 +3,10 @@ package browser
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
-	"github.com/chromedp/chromedp"
 	"github.com/goconc/goconc/kernel/excerpt"
 	"github.com/goconc/goconc/kernel/notebook"
 	"github.com/goconc/goconc/lessons/exercise"
@@ -38,8 +35,8 @@ type PageClaim struct {
 }
 
 // testingNoise is what the scorecard replaces: the testing package's
-// lines for the check's subtests.
-var testingNoise = regexp.MustCompile(`(?m)^(=== RUN\s+\S+/|--- (FAIL|PASS))`)
+// lines for the check's test and its subtests.
+var testingNoise = regexp.MustCompile(`(?m)^(=== RUN\s|--- (FAIL|PASS))`)
 
 // scorecardOf is the one scorecard of exercise id in a cell, or why
 // there is not exactly one.
@@ -151,18 +148,9 @@ func (s *Session) shootScorecards(tab context.Context, res *Result, kind string)
 		if !ok || !slices.Contains(s.opt.Scorecards, id) {
 			continue
 		}
-		if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf("%s(%d)", markCell, c.Index))); err != nil {
+		if err := s.shootCell(tab, c, res, "scorecard-"+id+kind+".png"); err != nil {
 			return err
 		}
-		shot, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("#goconc-shot")))
-		if err != nil {
-			return fmt.Errorf("picture of cell %s: %w", c.ID, err)
-		}
-		file := filepath.Join(s.opt.Artifacts, "scorecard-"+id+kind+".png")
-		if err := os.WriteFile(file, shot, 0o644); err != nil {
-			return err
-		}
-		res.Pictured = append(res.Pictured, file)
 	}
 	return nil
 }

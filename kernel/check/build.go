@@ -54,7 +54,7 @@ func exercisePackage(id string) string { return submissionModule + "/" + id }
 // writeModule makes work a module that sees the course through a
 // replace directive, with the course's go.sum, so nothing is fetched.
 func (ch *Checker) writeModule(work string) error {
-	mod := fmt.Sprintf("module %s\n\ngo 1.25.0\n\nrequire %s v0.0.0\n\nreplace %s => %s\n",
+	mod := fmt.Sprintf("module %s\n\ngo 1.26.0\n\nrequire %s v0.0.0\n\nreplace %s => %s\n",
 		submissionModule, course.ModulePath, course.ModulePath, ch.Course.Root)
 	if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte(mod), 0o644); err != nil {
 		return err

@@ -1,6 +1,9 @@
 package check
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Status is the outcome of an exercise or of one part of its check.
 type Status string
@@ -42,4 +45,24 @@ type PartResult struct {
 	// learner never saw: feedback counts it but does not name it.
 	Hidden bool `json:"hidden,omitempty"`
 	caps   bool // a failure scores the exercise 0 (exercise.Part.Caps)
+}
+
+// SharedMessage is the message every failed part has, when there are
+// several and it is the same (an untouched stub's TODO panic), so it
+// is said once rather than once per part.
+func SharedMessage(parts []PartResult) string {
+	msg, failed := "", 0
+	for _, p := range parts {
+		if p.Status == Pass {
+			continue
+		}
+		if failed++; failed > 1 && p.Message != msg {
+			return ""
+		}
+		msg = p.Message
+	}
+	if failed < 2 || strings.HasPrefix(msg, "not run: ") {
+		return ""
+	}
+	return msg
 }

@@ -33,7 +33,20 @@ var (
 	cellID = regexp.MustCompile(`^[a-zA-Z0-9_-]{1,64}$`)
 	// checkCall finds the check a check cell calls: threads.CheckFetchAll(.
 	checkCall = regexp.MustCompile(`\b([a-z]+)\.(Check[A-Z]\w*)\(`)
+	testFunc  = regexp.MustCompile(`(?m)^func (Test\w*)\(`)
 )
+
+// checkCellFirstLine is the line a check cell starts with: %test
+// running the cell's one Test function alone, as GoNB does without
+// arguments, but without -test.v, so that the scorecard is all the
+// cell shows. It is "" unless the cell has exactly one Test function.
+func checkCellFirstLine(src string) string {
+	tests := testFunc.FindAllStringSubmatch(src, -1)
+	if !strings.Contains(src, "%test") || len(tests) != 1 {
+		return ""
+	}
+	return "%test -test.run=^" + tests[0][1] + "$"
+}
 
 // SetupMarker is what the setup cell contains: the replace directive
 // that points the notebook's Go module at this repository.
@@ -130,8 +143,11 @@ func (c *Course) lintExercise(nb *notebook.Notebook, name string, ex *notebook.E
 		add(ex.CheckAt, "the check cell comes before the exercise cell")
 	default:
 		src := ex.Check.Source()
-		if !strings.Contains(src, "%test") {
-			add(ex.CheckAt, "the check cell must be a %%test cell")
+		if want := checkCellFirstLine(src); want == "" {
+			add(ex.CheckAt, "the check cell must be a %%test cell with one Test function")
+		} else if first, _, _ := strings.Cut(src, "\n"); first != want {
+			add(ex.CheckAt, "the check cell's first line must be %s: a bare %%test adds -test.v, whose === RUN line comes above the scorecard, "+
+				"and runs the tests of the notebook's earlier check cells too", want)
 		}
 		if !ex.Check.HasTag("raises-exception") {
 			add(ex.CheckAt, "the check cell must be tagged raises-exception, so Run All goes on past an unsolved exercise")

@@ -62,6 +62,10 @@ func TestLintNamesEachBrokenRule(t *testing.T) {
 			ex := exerciseOf(t, nb, "fetch-all")
 			ex.Check.SetSource(strings.ReplaceAll(ex.Check.Source(), "CheckFetchAll", "CheckFetchEverything"))
 		}, "lessons/threads has no func CheckFetchEverything"},
+		"check runs its test alone": {func(nb *notebook.Notebook) {
+			ex := exerciseOf(t, nb, "fetch-all")
+			ex.Check.SetSource(strings.Replace(ex.Check.Source(), "%test -test.run=^TestFetchAll$", "%test", 1))
+		}, "exercise fetch-all: the check cell's first line must be %test -test.run=^TestFetchAll$"},
 		"solution": {func(nb *notebook.Notebook) {
 			exerciseOf(t, nb, "fetch-all").Code.Metadata()["tags"] = []any{"exercise:fetch-some"}
 		},

@@ -73,7 +73,7 @@ func exerciseFeedback(b *strings.Builder, e check.ExerciseResult, showHidden boo
 	if e.Output != "" && e.Status == check.Error {
 		fmt.Fprintf(b, "```text\n%s\n```\n\n", e.Output)
 	}
-	shared := sharedMessage(parts)
+	shared := check.SharedMessage(parts)
 	for _, p := range parts {
 		fmt.Fprintf(b, "- %s %s (%d/%d%s)\n", mark(p.Status == check.Pass), p.Name, p.Points, p.MaxPoints, hiddenMark(p))
 		if p.Status != check.Pass && p.Message != "" && shared == "" && !strings.HasPrefix(p.Message, "not run: ") {
@@ -96,26 +96,6 @@ func mark(held bool) string {
 		return "✓"
 	}
 	return "✗"
-}
-
-// sharedMessage is the message every failed part has, when there are
-// several and it is the same (an untouched stub's TODO panic), so it
-// is said once rather than once per part.
-func sharedMessage(parts []check.PartResult) string {
-	msg, failed := "", 0
-	for _, p := range parts {
-		if p.Status == check.Pass {
-			continue
-		}
-		if failed++; failed > 1 && p.Message != msg {
-			return ""
-		}
-		msg = p.Message
-	}
-	if failed < 2 || strings.HasPrefix(msg, "not run: ") {
-		return ""
-	}
-	return msg
 }
 
 // verdict says a status in words.

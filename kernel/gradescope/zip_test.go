@@ -25,7 +25,7 @@ func TestTheZipHoldsTheScriptsAndTheCourseAtItsCommit(t *testing.T) {
 	a, err := Zip(&b, c, []string{"01-threads.ipynb", "03-locks.ipynb"})
 	require.NoError(t, err)
 	assert.Equal(t, "01-threads,03-locks", a.Notebooks)
-	assert.Equal(t, "1.25.0", a.GoVersion)
+	assert.Equal(t, "1.26.0", a.GoVersion)
 	assert.Len(t, a.Commit, 40)
 
 	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
@@ -44,7 +44,7 @@ func TestTheZipHoldsTheScriptsAndTheCourseAtItsCommit(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"run_autograder": "--notebooks '01-threads,03-locks'",
-		"setup.sh":       "https://go.dev/dl/go1.25.0.linux-${arch}.tar.gz",
+		"setup.sh":       "https://go.dev/dl/go1.26.0.linux-${arch}.tar.gz",
 	} {
 		f := files[name]
 		require.NotNil(t, f, name)

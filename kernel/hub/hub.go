@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/goconc/goconc/kernel/internal/service"
 )
 
 // Options are an instructor's choices for a hub.
@@ -30,13 +31,11 @@ type Options struct {
 
 // Hub is a running JupyterHub.
 type Hub struct {
-	URL    string // where learners log in: http://ADDR:PORT/
-	Homes  string // the learners' homes in the quick try (DIR/homes)
-	id     string // MarkerVar's value: the hub's dir, which no other hub can share
-	cmd    *exec.Cmd
-	exited chan struct{}
-	err    error
-	stop   sync.Once
+	URL   string // where learners log in: http://ADDR:PORT/
+	Homes string // the learners' homes in the quick try (DIR/homes)
+	id    string // MarkerVar's value: the hub's dir, which no other hub can share
+	proc  *service.Service
+	stop  sync.Once
 }
 
 // Start starts JupyterHub with the project's config and returns once
@@ -86,46 +85,19 @@ func Start(ctx context.Context, opt Options) (*Hub, error) {
 		"GOCONC_CLASS="+opt.Class.Dir,
 	)
 	cmd.Stdout, cmd.Stderr = opt.Log, opt.Log
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting jupyterhub: %w", err)
+	if h.proc, err = service.Start("jupyterhub", cmd); err != nil {
+		return nil, err
 	}
-	h.cmd, h.exited = cmd, make(chan struct{})
-	go func() { h.err = cmd.Wait(); close(h.exited) }()
-	if err := h.waitReady(ctx, 90*time.Second); err != nil {
+	// The hub's API, through the proxy: ready when both are.
+	if err := h.proc.WaitReady(ctx, h.URL+"hub/api", 90*time.Second, 300*time.Millisecond, "its log says why"); err != nil {
 		h.Stop()
 		return nil, err
 	}
 	return h, nil
 }
 
-// waitReady polls the hub's API through the proxy until it answers.
-func (h *Hub) waitReady(ctx context.Context, limit time.Duration) error {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	for {
-		req, _ := http.NewRequestWithContext(ctx, "GET", h.URL+"hub/api", nil)
-		if resp, err := http.DefaultClient.Do(req); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		select {
-		case <-h.exited:
-			return fmt.Errorf("jupyterhub exited before it served (%v); its log says why", h.err)
-		case <-ctx.Done():
-			return fmt.Errorf("jupyterhub did not answer on %s within %s", h.URL, limit)
-		case <-time.After(300 * time.Millisecond):
-		}
-	}
-}
-
 // Wait blocks until JupyterHub exits.
-func (h *Hub) Wait() error {
-	<-h.exited
-	return h.err
-}
+func (h *Hub) Wait() error { return h.proc.Wait() }
 
 // Processes are the live processes the hub started (itself, the
 // proxy, the learners' servers, their kernels and cells).
@@ -137,13 +109,7 @@ func (h *Hub) Processes() []int { return Marked(h.id) }
 // cell's child) is killed by its marker.
 func (h *Hub) Stop() {
 	h.stop.Do(func() {
-		syscall.Kill(-h.cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-h.exited:
-		case <-time.After(30 * time.Second):
-			syscall.Kill(-h.cmd.Process.Pid, syscall.SIGKILL)
-			<-h.exited
-		}
+		h.proc.Stop(30 * time.Second)
 		for range 50 {
 			left := Marked(h.id)
 			if len(left) == 0 {

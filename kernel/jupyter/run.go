@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goconc/goconc/kernel/course"
@@ -173,20 +174,28 @@ type Outcome struct {
 // its own, and hands back each outcome on its own channel, so that
 // they can be printed in the order given as soon as each is ready. A
 // cell's time is mostly one linker building one binary on one core,
-// so two notebooks on two cores take little more than one.
-func RunAll(ctx context.Context, c *course.Course, paths []string, opt RunOptions, jobs int) []<-chan Outcome {
+// so two notebooks on two cores take little more than one. With
+// times (nil: none), the notebooks start longest first and their
+// times are kept there; the caller saves them.
+func RunAll(ctx context.Context, c *course.Course, paths []string, opt RunOptions, jobs int, times *RunTimes) []<-chan Outcome {
 	outcomes := make([]chan Outcome, len(paths))
 	ready := make([]<-chan Outcome, len(paths))
 	for i := range paths {
 		outcomes[i] = make(chan Outcome, 1)
 		ready[i] = outcomes[i]
 	}
+	var mu sync.Mutex // guards times
 	go func() {
 		var pool errgroup.Group
 		pool.SetLimit(max(jobs, 1))
-		for i, path := range paths {
+		for _, i := range times.startOrder(paths, opt.Solved) {
 			pool.Go(func() error {
-				res, err := Run(ctx, c, path, opt)
+				res, err := Run(ctx, c, paths[i], opt)
+				if err == nil {
+					mu.Lock()
+					times.record(paths[i], opt.Solved, res.Elapsed)
+					mu.Unlock()
+				}
 				outcomes[i] <- Outcome{res, err}
 				return nil
 			})

@@ -7,27 +7,22 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
-	"syscall"
 	"time"
 
 	"github.com/goconc/goconc/kernel/course"
+	"github.com/goconc/goconc/kernel/internal/service"
 )
 
 // Server is a Jupyter Notebook server on loopback, serving the
 // course's notebooks with the GoNB kernel.
 type Server struct {
-	URL    string // the notebooks page, with the login token
-	Base   string // http://127.0.0.1:PORT
-	Token  string
-	cmd    *exec.Cmd
-	exited chan struct{} // closed once the server process has exited
-	err    error         // how it exited, set before exited is closed
-	stop   sync.Once
+	URL   string // the notebooks page, with the login token
+	Base  string // http://127.0.0.1:PORT
+	Token string
+	proc  *service.Service
 }
 
 // StartServer starts `jupyter notebook` on the course's notebooks/
@@ -67,60 +62,22 @@ func StartServer(ctx context.Context, c *course.Course, port int, browser bool, 
 	cmd.Dir = filepath.Join(c.Root, "notebooks")
 	cmd.Env = append(os.Environ(), "PATH="+ToolPath(), "JUPYTER_CONFIG_DIR="+configDir)
 	cmd.Stdout, cmd.Stderr = log, log
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting jupyter notebook: %w", err)
+	proc, err := service.Start("jupyter notebook", cmd)
+	if err != nil {
+		return nil, err
 	}
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	s := &Server{Base: base, URL: base + "/tree?token=" + token, Token: token}
-	s.watch(cmd)
-	if err := s.waitReady(ctx, 60*time.Second); err != nil {
+	s := &Server{Base: base, URL: base + "/tree?token=" + token, Token: token, proc: proc}
+	if err := proc.WaitReady(ctx, base+"/api/status?token="+token, 60*time.Second, 200*time.Millisecond,
+		"is jupyter-notebook installed? run goconc setup"); err != nil {
 		s.Stop()
 		return nil, err
 	}
 	return s, nil
 }
 
-// waitReady polls the server's status API until it answers.
-func (s *Server) waitReady(ctx context.Context, limit time.Duration) error {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	tick := time.NewTicker(200 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		req, _ := http.NewRequestWithContext(ctx, "GET", s.Base+"/api/status?token="+s.Token, nil)
-		if resp, err := http.DefaultClient.Do(req); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		select {
-		case <-s.exited:
-			return fmt.Errorf("jupyter notebook exited before it served (%v): is jupyter-notebook installed? run goconc setup", s.err)
-		case <-ctx.Done():
-			return fmt.Errorf("jupyter notebook did not answer on %s within %s", s.Base, limit)
-		case <-tick.C:
-		}
-	}
-}
-
-// watch records the started server process and its exit. Any number
-// of goroutines may wait for the exit (Wait, Stop, waitReady): exited
-// is closed, not sent on, so none takes it from another.
-func (s *Server) watch(cmd *exec.Cmd) {
-	s.cmd, s.exited = cmd, make(chan struct{})
-	go func() {
-		s.err = cmd.Wait()
-		close(s.exited)
-	}()
-}
-
 // Wait blocks until the server exits.
-func (s *Server) Wait() error {
-	<-s.exited
-	return s.err
-}
+func (s *Server) Wait() error { return s.proc.Wait() }
 
 // portFree reports whether 127.0.0.1:port can be listened on.
 func portFree(port int) bool {
@@ -132,19 +89,8 @@ func portFree(port int) bool {
 	return true
 }
 
-// Stop ends the server and its kernels (SIGTERM to the process group;
-// Jupyter asks for confirmation on SIGINT, which a script cannot give).
-func (s *Server) Stop() {
-	s.stop.Do(func() {
-		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-s.exited:
-		case <-time.After(10 * time.Second):
-			syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-			<-s.exited
-		}
-	})
-}
+// Stop ends the server and its kernels.
+func (s *Server) Stop() { s.proc.Stop(10 * time.Second) }
 
 func freePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")

@@ -67,7 +67,7 @@ func warmBuild(root string, env []string) (time.Duration, error) {
 		return 0, err
 	}
 	files := map[string]string{
-		"go.mod":       "module gonb_warm\n\ngo 1.25.0\n\nrequire github.com/goconc/goconc v0.0.0\n\nreplace github.com/goconc/goconc => " + root + "\n",
+		"go.mod":       "module gonb_warm\n\ngo 1.26.0\n\nrequire github.com/goconc/goconc v0.0.0\n\nreplace github.com/goconc/goconc => " + root + "\n",
 		"go.sum":       string(goSum),
 		"main.go":      main.String(),
 		"main_test.go": "package main\n\nimport \"testing\"\n\nfunc TestWarm(t *testing.T) {}\n",

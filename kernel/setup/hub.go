@@ -100,7 +100,10 @@ func (s *Installer) installClass() (string, error) {
 	if out, err := exec.Command("chmod", "-R", "a+rX", class.Dir).CombinedOutput(); err != nil {
 		return "", fmt.Errorf("chmod: %s", excerpt.Last(string(out), 2))
 	}
-	if err := writeKernelSpec(class, goDir, hub.KernelDir); err != nil {
+	if err := writeKernelSpec(class, goDir); err != nil {
+		return "", err
+	}
+	if err := seenByOthers(); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("%s (warm build %.0fs), kernel spec in %s", class.Dir, took.Seconds(), hub.KernelDir), nil
@@ -200,11 +203,9 @@ func goBinDir() (string, error) {
 	return filepath.Dir(goCmd), nil
 }
 
-// writeKernelSpec registers GoNB for every user in dir (hub.KernelDir):
-// the spec gonb --install writes, with the class's gonb and
-// environment, readable by all (a learner's Jupyter, as that learner,
-// reads it; a temp file's 0600 would hide the kernel from them).
-func writeKernelSpec(class hub.Class, goDir, dir string) error {
+// writeKernelSpec registers GoNB for every user: the spec gonb
+// --install writes, with the class's gonb and environment.
+func writeKernelSpec(class hub.Class, goDir string) error {
 	spec := map[string]any{
 		"argv": []string{filepath.Join(class.Bin(), "gonb"), "--kernel", "{connection_file}",
 			"-logtostderr=true", "-alsologtostderr=false", "-raw_error=false", "-work=false",
@@ -218,21 +219,57 @@ func writeKernelSpec(class hub.Class, goDir, dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(hub.KernelDir, 0o755); err != nil {
 		return err
 	}
 	if logo, err := os.ReadFile(filepath.Join(kernelLogoDir(), "logo-svg.svg")); err == nil {
-		writeReadable(filepath.Join(dir, "logo-svg.svg"), logo)
+		atomicfile.WriteFile(filepath.Join(hub.KernelDir, "logo-svg.svg"), logo)
 	}
-	return writeReadable(filepath.Join(dir, "kernel.json"), append(data, '\n'))
-}
-
-// writeReadable replaces path whole with data, readable by every user.
-func writeReadable(path string, data []byte) error {
-	if err := atomicfile.WriteFile(path, data); err != nil {
+	specFile := filepath.Join(hub.KernelDir, "kernel.json")
+	if err := atomicfile.WriteFile(specFile, append(data, '\n')); err != nil {
 		return err
 	}
-	return os.Chmod(path, 0o644)
+	// Every learner's Jupyter reads it, as its own user: an earlier
+	// install that left it root's alone (0600) showed learners only
+	// Python. The PAM test in make hub logs a real user in to see it.
+	return exec.Command("chmod", "-R", "a+rX", hub.KernelDir).Run()
+}
+
+// seenByOthers checks that a user other than root (nobody, with a home
+// of its own for the check) finds the class's GoNB kernel spec, as a learner's
+// Jupyter must: root's own finds the spec in its home too, and would
+// hide a system-wide spec that nobody else can read.
+func seenByOthers() error {
+	if _, err := exec.LookPath("runuser"); err != nil {
+		return nil // not util-linux's world: nothing to run it as nobody with
+	}
+	home, err := os.MkdirTemp("", "goconc-nobody-") // Jupyter writes in its home
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(home)
+	if err := os.Chmod(home, 0o777); err != nil {
+		return err
+	}
+	// runuser sets HOME to nobody's own (/nonexistent): env sets ours.
+	cmd := exec.Command("runuser", "-u", "nobody", "--", "env", "PATH=/usr/bin:/bin", "HOME="+home,
+		"jupyter", "kernelspec", "list", "--json")
+	out, err := cmd.Output()
+	var list struct {
+		Kernelspecs map[string]struct {
+			ResourceDir string `json:"resource_dir"`
+		} `json:"kernelspecs"`
+	}
+	if err == nil {
+		err = json.Unmarshal(out, &list)
+	}
+	if err != nil {
+		return fmt.Errorf("jupyter kernelspec list, as the user nobody: %v", err)
+	}
+	if got := list.Kernelspecs["gonb"].ResourceDir; got != hub.KernelDir {
+		return fmt.Errorf("a user other than root does not find the GoNB kernel in %s (found %q): check its permissions", hub.KernelDir, got)
+	}
+	return nil
 }
 
 // kernelLogoDir is where the user's gonb --install put its spec (and

@@ -64,13 +64,13 @@ func (s *Installer) Run() error {
 func (s *Installer) checkGo() (string, error) {
 	out, err := exec.Command("go", "env", "GOVERSION").Output()
 	if err != nil {
-		return "", fmt.Errorf("no go command: install Go 1.25 or later from https://go.dev/dl/")
+		return "", fmt.Errorf("no go command: install Go 1.26 or later from https://go.dev/dl/")
 	}
 	v := strings.TrimSpace(string(out))
 	var minor int
 	fmt.Sscanf(v, "go1.%d", &minor)
-	if minor < 25 {
-		return "", fmt.Errorf("%s is too old: the course needs Go 1.25 or later (testing/synctest, WaitGroup.Go)", v)
+	if minor < 26 {
+		return "", fmt.Errorf("%s is too old: the course needs Go 1.26 or later (testing/synctest, WaitGroup.Go; golang.org/x/exp/trace for the scheduler pictures reads only Go 1.26 traces)", v)
 	}
 	return v, nil
 }

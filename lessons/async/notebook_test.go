@@ -16,6 +16,12 @@ func TestNotebookOutputs(t *testing.T) {
 	nb.Matches(t, "say", `^Started at \d\d:\d\d:\d\d\.\d{3}$`, `^Stopped at \d\d:\d\d:\d\d\.\d{3}$`)
 	nb.Has(t, "gather", "one after another:", "Good", "Morning", "gathered:")
 	nb.Matches(t, "sleepers", `^1,000 sleeps of 100ms with GOMAXPROCS=1 took \d+ms$`)
+	// The same, traced: one P, all 1,000 parked in sleep, the P idle
+	// for most of the time (under 90% busy: 200 ms of sleep with
+	// nothing to run).
+	nb.Has(t, "sleepers-sched", "goroutines: f and 1000 it started")
+	nb.Matches(t, "sleepers-sched", `^GOMAXPROCS 1; 1 P ran f's goroutines: P\d+ busy (<0\.1|\d(\.\d)?|[1-8]\d)% of `,
+		`^blocked \d+ times: (.*, )?sleep 1000(,|$)`)
 	nb.Has(t, "select", "first: Good", "too slow: no Morning within 50ms more")
 	nb.Has(t, "cancel", "Good", "Morning: context canceled")
 	nb.Has(t, "wait-for", "Good <nil>",

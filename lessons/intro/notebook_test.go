@@ -21,6 +21,18 @@ func TestNotebookOutputs(t *testing.T) {
 		`^CPUs: +\d+$`, `^GOMAXPROCS: \d+$`)
 	procs := number(t, nb.Output(t, "this-cell"), `GOMAXPROCS: (\d+)`)
 
+	// The scheduler's pictures: one lane on one P, at most GOMAXPROCS
+	// lanes on every P; computing never blocks but for f's wg.Wait,
+	// four sleeps leave the one P almost idle.
+	nb.Matches(t, "sched-compute", `^GOMAXPROCS 1; 1 P ran f's goroutines: P\d+ busy \d+% of `,
+		`^blocked \d+ times?: (.*, )?sync 1(,|$)`)
+	assert.Equal(t, 2, strings.Count(nb.Output(t, "sched-compute"), "goroutines: f and 4 it started\n"))
+	lanes := number(t, nb.Output(t, "sched-compute"), `(?m)^GOMAXPROCS `+strconv.Itoa(procs)+`; (\d+) Ps? ran f's goroutines`)
+	assert.LessOrEqual(t, lanes, procs, "never more lanes than GOMAXPROCS")
+	nb.Has(t, "sched-wait", "goroutines: f and 4 it started")
+	nb.Matches(t, "sched-wait", `^GOMAXPROCS 1; 1 P ran f's goroutines: P\d+ busy (<0\.1|\d\.\d|\d)% of `,
+		`^blocked \d+ times: (.*, )?sleep 4(,|$)`)
+
 	nb.Has(t, "hundred-thousand", "goroutines started:   100000", "99,999² = 9999800001")
 	nb.Matches(t, "hundred-thousand", `^most alive at once: +\d+ \(counted every 1000\)$`,
 		`^time, each: +\d+(\.\d+)?(µs|ns)$`)

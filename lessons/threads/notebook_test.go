@@ -26,6 +26,15 @@ func TestNotebookOutputs(t *testing.T) {
 	threads := number(t, nb.Output(t, "ten-thousand"), `OS threads made: (\d+)`)
 	assert.LessOrEqual(t, threads, procs+6, "OS threads for 10,000 goroutines at GOMAXPROCS=%d", procs)
 
+	// The same 10,000 traced: exactly those, on at most GOMAXPROCS Ps
+	// and a few threads.
+	nb.Has(t, "ten-thousand-sched", "goroutines: f and 10000 it started")
+	sched := nb.Output(t, "ten-thousand-sched")
+	lanes := number(t, sched, `(?m)^GOMAXPROCS `+strconv.Itoa(procs)+`; (\d+) Ps? ran f's goroutines`)
+	assert.LessOrEqual(t, lanes, procs, "never more lanes than GOMAXPROCS")
+	ran := number(t, sched, `(?m)^OS threads that ran them: (\d+)$`)
+	assert.LessOrEqual(t, ran, procs+6, "OS threads that ran 10,000 goroutines at GOMAXPROCS=%d", procs)
+
 	nb.Has(t, "main-returns", "main: returning now")
 	assert.NotContains(t, nb.Output(t, "main-returns"), "goroutine: done")
 

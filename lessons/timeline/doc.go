@@ -19,6 +19,12 @@
 //	wg.Wait()
 //	rec.Display()
 //
+// The scheduler view is drawn from the Go runtime's own execution trace
+// instead: ShowSched (or Trace, then Display) runs a function and shows
+// which goroutine ran on which processor (P) and when, and where each
+// one blocked and was woken; see Sched for what that picture shows and
+// leaves out.
+//
 // Display and ShowBars draw an SVG in a GoNB notebook and print text
 // anywhere else. Both renderings are deterministic: the same spans give the
 // same bytes, so they are usable as example output and in golden tests.

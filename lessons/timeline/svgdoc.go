@@ -42,9 +42,18 @@ type svgDoc struct {
 // it stays readable on dark notebook themes, and writes its title. The title
 // is cut short, if needed, to end before reserveRight pixels from the right.
 func newSVG(height float64, title string, reserveRight float64) *svgDoc {
+	return newPicture("", height, title, reserveRight)
+}
+
+// newPicture is newSVG for a kind of picture that tests and the browser
+// test find by its class ("goconc-sched"); "" gives no class.
+func newPicture(class string, height float64, title string, reserveRight float64) *svgDoc {
 	d := &svgDoc{}
-	fmt.Fprintf(&d.b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" role="img">`+"\n",
-		num(svgWidth), num(height), num(svgWidth), num(height), fontFamily)
+	if class != "" {
+		class = ` class="` + xmlEscape(class) + `"`
+	}
+	fmt.Fprintf(&d.b, `<svg xmlns="http://www.w3.org/2000/svg"%s width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" role="img">`+"\n",
+		class, num(svgWidth), num(height), num(svgWidth), num(height), fontFamily)
 	fmt.Fprintf(&d.b, "<title>%s</title>\n", xmlEscape(title))
 	d.rect(0.5, 0.5, svgWidth-1, height-1, 10, cardColour, borderColour)
 	d.text(marginX, titleY, "start", 15, "600", inkColour,
