@@ -5,7 +5,7 @@
 
 GOCONC := bin/goconc
 
-.PHONY: course test setup-headless setup-browser setup-hub fmt vet unit lint validate notebooks outputs browser hub $(GOCONC)
+.PHONY: course test setup-headless setup-browser setup-hub fmt vet unit lint validate notebooks outputs browser hub capacity image image-test $(GOCONC)
 
 course: $(GOCONC)
 	$(GOCONC) setup
@@ -65,3 +65,20 @@ browser: setup-browser
 # and a real class: two Unix users logging in through PAM (as root).
 hub: setup-hub
 	GOCONC_HUB=1 go test -count=1 -v -timeout 20m -run '^(TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback|TestTheMachinesUsersLogInThroughPAMAndWorkAsThemselves)$$' ./kernel/browser/
+
+# Not part of make test: measurements and the Kubernetes image.
+
+# How many learners a machine carries: K = 1, 5, 10 learners' kernels
+# at once, a cell each; memory per learner, cell latency, load.
+capacity: $(GOCONC)
+	$(GOCONC) setup --hub
+	.ci/capacity
+
+# The single-user image for Zero to JupyterHub, from a debootstrapped
+# Debian (no registry reachable): as root, with debootstrap, docker.io.
+image:
+	hub/image/build
+
+# One learner's first cells in that image, through the GoNB kernel.
+image-test:
+	hub/image/test
