@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/goconc/goconc/kernel/sandbox"
 	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/stretchr/testify/assert"
 )
@@ -44,4 +45,15 @@ data race: two goroutines used the same memory at once, and at least one wrote i
       FetchAll() at exercise cell:12
 goroutines still running after your function returned (a goroutine leak):
   - waiting (chan send) in FetchAll.func1 (exercise cell:17)`, got)
+}
+
+// A run is run again for a fault of Go's runtime only when it died of
+// it: not when a limit stopped it, where a learner who prints the
+// fault's line before an endless loop would cost the limit each time.
+func TestOnlyARunThatDiedOfARuntimeFaultIsRunAgain(t *testing.T) {
+	segv := []byte("=== RUN   TestFetchAll\nSIGSEGV: segmentation violation\nPC=0x41ca09 m=0 sigcode=1 addr=0x0\n")
+	assert.True(t, runtimeFaulted(segv, ""))
+	assert.False(t, runtimeFaulted(segv, sandbox.OverTime), "stopped from outside")
+	assert.False(t, runtimeFaulted(append(segv, "panic: test timed out after 1m0s\n"...), ""), "stopped by the test binary's timeout")
+	assert.False(t, runtimeFaulted([]byte("=== RUN   TestFetchAll\n--- PASS: TestFetchAll\n"), ""))
 }

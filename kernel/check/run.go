@@ -41,7 +41,7 @@ func (ch *Checker) runExercise(ctx context.Context, b *build, p *buildPart) {
 	start := time.Now()
 	cmd := command()
 	out, hit, err := sandbox.RunLimited(ctx, cmd, lim)
-	for run := 2; run <= fault.Runs && err == nil && fault.In(string(out)) != ""; run++ {
+	for run := 2; run <= fault.Runs && err == nil && runtimeFaulted(out, hit); run++ {
 		cmd = command() // Go's runtime failed, not the learner's code: run again
 		out, hit, err = sandbox.RunLimited(ctx, cmd, lim)
 	}
@@ -62,6 +62,15 @@ func (ch *Checker) runExercise(ctx context.Context, b *build, p *buildPart) {
 	score(p.result, run)
 	ch.Extra.score(p, run)
 	overrun(p.result, hit, lim)
+}
+
+// runtimeFaulted reports whether a run died of a fault of Go's runtime
+// itself (package fault), and so is worth running again. A run that a
+// limit stopped, from outside or by the test binary's own timeout, is
+// not: a learner's endless loop that printed a fault's line would
+// otherwise cost its time limit once per run.
+func runtimeFaulted(out []byte, hit sandbox.Overrun) bool {
+	return hit == "" && !bytes.Contains(out, []byte("panic: test timed out after")) && fault.In(string(out)) != ""
 }
 
 // overrun explains a run that the grader stopped from outside.
