@@ -21,12 +21,15 @@ type RunTimes struct {
 	times map[string]time.Duration // runKey → its last time
 }
 
-// LoadRunTimes reads the times kept in file (a missing or unreadable
-// file is no history: notebooks then start in the order given).
+// LoadRunTimes reads the times kept in file (a missing, unreadable or
+// malformed file is no history: notebooks then start in the order
+// given). JSON's null would decode to a nil map that the first record
+// panics on, and a file half decoded is no better than none.
 func LoadRunTimes(file string) *RunTimes {
 	rt := &RunTimes{file: file, times: map[string]time.Duration{}}
-	if data, err := os.ReadFile(file); err == nil {
-		json.Unmarshal(data, &rt.times)
+	var kept map[string]time.Duration
+	if data, err := os.ReadFile(file); err == nil && json.Unmarshal(data, &kept) == nil && kept != nil {
+		rt.times = kept
 	}
 	return rt
 }

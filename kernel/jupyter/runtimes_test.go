@@ -1,6 +1,7 @@
 package jupyter
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -37,4 +38,15 @@ func TestABrokenTimesFileIsNoHistory(t *testing.T) {
 	assert.Equal(t, []int{0, 1}, LoadRunTimes("/nonexistent/run-times.json").startOrder([]string{"b.ipynb", "a.ipynb"}, false))
 	var none *RunTimes
 	assert.Equal(t, []int{0, 1}, none.startOrder([]string{"b.ipynb", "a.ipynb"}, false))
+}
+
+// A times file that holds JSON's null (a hand edit, another tool) is no
+// history, as an unreadable one is: the run records into it and saves.
+func TestATimesFileOfNullIsNoHistory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "run-times.json")
+	require.NoError(t, os.WriteFile(file, []byte("null\n"), 0o644))
+	rt := LoadRunTimes(file)
+	assert.NotPanics(t, func() { rt.record("n/05-pools.ipynb", false, time.Second) })
+	require.NoError(t, rt.Save())
+	assert.Equal(t, map[string]time.Duration{"05-pools": time.Second}, LoadRunTimes(file).times)
 }
