@@ -107,7 +107,7 @@ func printResult(r check.ExerciseResult) {
 		}
 	}
 	if shared != "" {
-		fmt.Println("  every claim failed the same way:")
+		fmt.Println("  every claim marked ✗ failed the same way:")
 		fmt.Println(excerpt.Indent(shared, "      "))
 	}
 }
