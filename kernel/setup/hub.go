@@ -219,7 +219,7 @@ func writeKernelSpec(class hub.Class, goDir string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(hub.KernelDir, 0o755); err != nil {
+	if err := mkdirReadable(hub.KernelDir); err != nil {
 		return err
 	}
 	if logo, err := os.ReadFile(filepath.Join(kernelLogoDir(), "logo-svg.svg")); err == nil {

@@ -1,0 +1,29 @@
+package setup
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Under root's umask 077 the kernel spec's parents that setup creates
+// are still open to every learner; one that was there is left as it is.
+func TestTheKernelSpecsParentsAreReadableUnderAStrictUmask(t *testing.T) {
+	base := t.TempDir()
+	require.NoError(t, os.Chmod(base, 0o711))
+	defer syscall.Umask(syscall.Umask(0o077))
+	spec := filepath.Join(base, "share", "jupyter", "kernels", "gonb")
+	require.NoError(t, mkdirReadable(spec))
+	for d := spec; d != base; d = filepath.Dir(d) {
+		info, err := os.Stat(d)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o755), info.Mode().Perm(), d)
+	}
+	info, err := os.Stat(base)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o711), info.Mode().Perm(), "a dir that was there keeps its mode")
+}
