@@ -50,3 +50,16 @@ func TestATimesFileOfNullIsNoHistory(t *testing.T) {
 	require.NoError(t, rt.Save())
 	assert.Equal(t, map[string]time.Duration{"05-pools": time.Second}, LoadRunTimes(file).times)
 }
+
+// Two runs at once, of other notebooks (two terminals): each keeps its
+// own times, and neither drops the other's when it saves.
+func TestTwoRunsAtOnceKeepEachOthersTimes(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "run-times.json")
+	one, other := LoadRunTimes(file), LoadRunTimes(file)
+	one.record("n/05-pools.ipynb", true, 20*time.Second)
+	require.NoError(t, one.Save())
+	other.record("n/01-threads.ipynb", true, 3*time.Second)
+	require.NoError(t, other.Save())
+	assert.Equal(t, map[string]time.Duration{"05-pools --solved": 20 * time.Second, "01-threads --solved": 3 * time.Second},
+		LoadRunTimes(file).times)
+}
