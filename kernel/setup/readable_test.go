@@ -27,3 +27,12 @@ func TestTheKernelSpecsParentsAreReadableUnderAStrictUmask(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o711), info.Mode().Perm(), "a dir that was there keeps its mode")
 }
+
+// Without runuser the spec cannot be looked at as another user, and
+// setup says so rather than pass it as checked.
+func TestWithoutRunuserTheKernelSpecIsSaidNotChecked(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	seen, err := seenByOthers()
+	require.NoError(t, err)
+	assert.Contains(t, seen, "not checked")
+}
