@@ -138,6 +138,13 @@ func execute(ctx context.Context, nb *notebook.Notebook, dir string, cellTimeout
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.Env = append(os.Environ(), "PATH="+ToolPath())
+	// Stopped (Ctrl-C), nbconvert gets SIGINT, on which it shuts its
+	// kernel down. The kernel runs in a session of its own, holding
+	// nbconvert's stdout and stderr: killed outright, nbconvert would
+	// leave it running, and Wait would read those pipes for as long as
+	// it lives (goconc run hung after Ctrl-C). WaitDelay bounds both.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 15 * time.Second
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("jupyter nbconvert failed (%v): %s", err, excerpt.Last(jupyterErrors(stderr.String()), 6))
 	}
