@@ -2,6 +2,7 @@ package setup
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -267,6 +268,10 @@ func seenByOthers() (string, error) {
 		err = json.Unmarshal(out, &list)
 	}
 	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			err = fmt.Errorf("%v: %s", err, excerpt.Last(string(exit.Stderr), 1))
+		}
 		return "", fmt.Errorf("jupyter kernelspec list, as the user nobody: %v", err)
 	}
 	if got := list.Kernelspecs["gonb"].ResourceDir; got != hub.KernelDir {

@@ -2,6 +2,7 @@ package setup
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -35,4 +36,19 @@ func TestWithoutRunuserTheKernelSpecIsSaidNotChecked(t *testing.T) {
 	seen, err := seenByOthers()
 	require.NoError(t, err)
 	assert.Contains(t, seen, "not checked")
+}
+
+// When Jupyter fails as nobody (here: root's TMPDIR, where the check's
+// home is made, is root's alone), the error says why, not only
+// "exit status 1".
+func TestAFailedLookAsNobodySaysWhy(t *testing.T) {
+	if _, err := exec.LookPath("runuser"); err != nil || os.Geteuid() != 0 {
+		t.Skip("needs root and runuser")
+	}
+	private := t.TempDir()
+	require.NoError(t, os.Chmod(private, 0o700))
+	t.Setenv("TMPDIR", private)
+	_, err := seenByOthers()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Permission denied")
 }
