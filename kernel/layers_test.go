@@ -27,7 +27,7 @@ var below = map[string][]string{
 	"check":                 {"course", "notebook", "gonbcell", "sandbox", "excerpt"},
 	"grade":                 {"check", "notebook", "internal/atomicfile", "excerpt"},
 	"collect":               {"internal/atomicfile"},
-	"jupyter":               {"course", "notebook", "excerpt", "internal/service"},
+	"jupyter":               {"course", "notebook", "excerpt", "internal/service", "internal/atomicfile"},
 	"hub":                   {"internal/service"},
 	"setup":                 {"jupyter", "sandbox", "course", "hub", "internal/atomicfile", "excerpt"},
 	"browser":               {"jupyter", "course", "notebook", "excerpt"},

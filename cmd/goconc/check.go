@@ -28,17 +28,24 @@ func checkCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 		}
 		// Each notebook or folder named is checked in turn; one that
 		// does not pass makes the exit status 1, and the rest are
-		// still checked.
+		// still checked. So are they after a name that is not there
+		// or not a notebook: those are said at the end, exit status 2.
 		var failed error
+		var unread []error
 		for _, arg := range fs.Args() {
 			info, err := os.Stat(arg)
+			var nb *notebook.Notebook
+			if err == nil && !info.IsDir() {
+				nb, err = notebook.Read(arg)
+			}
 			if err != nil {
-				return fmt.Errorf("check: %w", err)
+				unread = append(unread, fmt.Errorf("check: %w", err))
+				continue
 			}
 			if info.IsDir() {
 				err = checkCourse(ctx, ch, arg)
 			} else {
-				err = checkNotebook(ctx, ch, arg)
+				err = checkNotebook(ctx, ch, nb)
 			}
 			var status exitError
 			switch {
@@ -51,18 +58,17 @@ func checkCommand(fs *flag.FlagSet) func(context.Context, *course.Course, []stri
 				fmt.Println()
 			}
 		}
+		if len(unread) > 0 {
+			return errors.Join(unread...)
+		}
 		return failed
 	}
 }
 
 // checkNotebook checks one learner's notebook and prints every
 // exercise's verdict; the exit status is 1 unless every one passes.
-func checkNotebook(ctx context.Context, ch *check.Checker, path string) error {
-	nb, err := notebook.Read(path)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("checking %s (race detector %s)…\n", shortName(path), onOff(ch.Race))
+func checkNotebook(ctx context.Context, ch *check.Checker, nb *notebook.Notebook) error {
+	fmt.Printf("checking %s (race detector %s)…\n", shortName(nb.Path), onOff(ch.Race))
 	results, err := ch.CheckNotebook(ctx, nb)
 	if err != nil {
 		return err
@@ -107,7 +113,7 @@ func printResult(r check.ExerciseResult) {
 		}
 	}
 	if shared != "" {
-		fmt.Println("  every claim failed the same way:")
+		fmt.Println("  every claim marked ✗ failed the same way:")
 		fmt.Println(excerpt.Indent(shared, "      "))
 	}
 }

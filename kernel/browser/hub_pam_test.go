@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"crypto/rand"
 	"fmt"
 	"io"
 	"net/http"
@@ -42,7 +43,11 @@ func TestTheMachinesUsersLogInThroughPAMAndWorkAsThemselves(t *testing.T) {
 	t.Cleanup(func() { os.RemoveAll(homes) })
 	suffix := strconv.Itoa(os.Getpid() % 100000)
 	ada, bob := "gcada"+suffix, "gcbob"+suffix
-	passwords := map[string]string{ada: "ada-pw-" + suffix, bob: "bob-pw-" + suffix}
+	// Random passwords: a run stopped before its cleanup (Ctrl-C, the
+	// test binary's timeout) leaves the users behind, with a login
+	// shell, and a password made of the pid would be one anyone could
+	// guess.
+	passwords := map[string]string{ada: rand.Text(), bob: rand.Text()}
 	for name, pw := range passwords {
 		addUser(t, name, pw, filepath.Join(homes, name))
 	}

@@ -1,12 +1,16 @@
 package check
 
 import (
+	"os"
+	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/goconc/goconc/kernel/sandbox"
 	"github.com/goconc/goconc/lessons/exercise"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // A part's output: the check's own words, a race report, a leak.
@@ -52,8 +56,18 @@ goroutines still running after your function returned (a goroutine leak):
 // fault's line before an endless loop would cost the limit each time.
 func TestOnlyARunThatDiedOfARuntimeFaultIsRunAgain(t *testing.T) {
 	segv := []byte("=== RUN   TestFetchAll\nSIGSEGV: segmentation violation\nPC=0x41ca09 m=0 sigcode=1 addr=0x0\n")
-	assert.True(t, runtimeFaulted(segv, ""))
-	assert.False(t, runtimeFaulted(segv, sandbox.OverTime), "stopped from outside")
-	assert.False(t, runtimeFaulted(append(segv, "panic: test timed out after 1m0s\n"...), ""), "stopped by the test binary's timeout")
-	assert.False(t, runtimeFaulted([]byte("=== RUN   TestFetchAll\n--- PASS: TestFetchAll\n"), ""))
+	died, exited0 := exitState(t, 2), exitState(t, 0)
+	assert.True(t, runtimeFaulted(segv, "", died))
+	assert.False(t, runtimeFaulted(segv, sandbox.OverTime, died), "stopped from outside")
+	assert.False(t, runtimeFaulted(append(segv, "panic: test timed out after 1m0s\n"...), "", died), "stopped by the test binary's timeout")
+	assert.False(t, runtimeFaulted([]byte("=== RUN   TestFetchAll\n--- PASS: TestFetchAll\n"), "", died))
+	assert.False(t, runtimeFaulted(segv, "", exited0), "the learner's code printed the line, and the run went on to exit 0")
+}
+
+// exitState is the state of a real process that exited with code.
+func exitState(t *testing.T, code int) *os.ProcessState {
+	cmd := exec.Command("sh", "-c", "exit "+strconv.Itoa(code))
+	cmd.Run()
+	require.NotNil(t, cmd.ProcessState)
+	return cmd.ProcessState
 }

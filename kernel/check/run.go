@@ -41,7 +41,7 @@ func (ch *Checker) runExercise(ctx context.Context, b *build, p *buildPart) {
 	start := time.Now()
 	cmd := command()
 	out, hit, err := sandbox.RunLimited(ctx, cmd, lim)
-	for run := 2; run <= fault.Runs && err == nil && runtimeFaulted(out, hit); run++ {
+	for run := 2; run <= fault.Runs && err == nil && runtimeFaulted(out, hit, cmd.ProcessState); run++ {
 		cmd = command() // Go's runtime failed, not the learner's code: run again
 		out, hit, err = sandbox.RunLimited(ctx, cmd, lim)
 	}
@@ -68,9 +68,13 @@ func (ch *Checker) runExercise(ctx context.Context, b *build, p *buildPart) {
 // itself (package fault), and so is worth running again. A run that a
 // limit stopped, from outside or by the test binary's own timeout, is
 // not: a learner's endless loop that printed a fault's line would
-// otherwise cost its time limit once per run.
-func runtimeFaulted(out []byte, hit sandbox.Overrun) bool {
-	return hit == "" && !bytes.Contains(out, []byte("panic: test timed out after")) && fault.In(string(out)) != ""
+// otherwise cost its time limit once per run. Nor is one that exited
+// 0: a process the runtime failed in never does, and a learner's
+// code that printed the line and went on would get its flaky tests
+// three tries.
+func runtimeFaulted(out []byte, hit sandbox.Overrun, exit *os.ProcessState) bool {
+	died := exit == nil || !exit.Success()
+	return died && hit == "" && !bytes.Contains(out, []byte("panic: test timed out after")) && fault.In(string(out)) != ""
 }
 
 // overrun explains a run that the grader stopped from outside.

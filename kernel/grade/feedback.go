@@ -84,7 +84,7 @@ func exerciseFeedback(b *strings.Builder, e check.ExerciseResult, showHidden boo
 		fmt.Fprintf(b, "%s\n", hiddenSummary(hidden))
 	}
 	if shared != "" {
-		fmt.Fprintf(b, "\nEvery part failed the same way:\n\n```text\n%s\n```\n", shared)
+		fmt.Fprintf(b, "\nEvery part marked ✗ failed the same way:\n\n```text\n%s\n```\n", shared)
 	}
 	if showHidden && e.HiddenProblem != "" {
 		fmt.Fprintf(b, "\nThe hidden claims could not run:\n\n```text\n%s\n```\n", e.HiddenProblem)

@@ -33,3 +33,20 @@ func TestFeedbackSaysAStubsPanicOnceAndEveryOtherReasonWhereItBelongs(t *testing
 	assert.Contains(t, page, "- ✗ never runs more copies than workers (0/2)\n\n  ```text\n  10 copies ran at once with workers=3")
 	assert.Contains(t, page, "## 03-locks.ipynb: 0/10\n\nThe notebook was not handed in.")
 }
+
+// A stub's claims fail with its TODO panic but its race claim holds:
+// the note under them must not say that every part failed.
+func TestFeedbackOnASharedFailureNamesOnlyThePartsThatFailed(t *testing.T) {
+	todo := "your code panicked: TODO: workers"
+	page := Feedback(StudentResult{Student: "alice", Notebooks: []NotebookResult{
+		{Notebook: "01-threads.ipynb", Exercises: []check.ExerciseResult{
+			{Exercise: "copy-all", Status: check.Fail, Points: 2, MaxPoints: 10, Parts: []check.PartResult{
+				{Name: "copies every file", Status: check.Fail, MaxPoints: 4, Message: todo},
+				{Name: "never runs more copies than workers", Status: check.Fail, MaxPoints: 4, Message: todo},
+				{Name: "has no data race", Status: check.Pass, Points: 2, MaxPoints: 2},
+			}},
+		}},
+	}})
+	assert.NotContains(t, page, "Every part failed")
+	assert.Contains(t, page, "\nEvery part marked ✗ failed the same way:\n\n```text\n"+todo)
+}

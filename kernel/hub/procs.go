@@ -1,11 +1,6 @@
 package hub
 
-import (
-	"bytes"
-	"os"
-	"path/filepath"
-	"strconv"
-)
+import "github.com/goconc/goconc/kernel/internal/service"
 
 // MarkerVar is the environment variable that every process a hub
 // starts carries, with the hub's own value: the proxy and the
@@ -19,37 +14,4 @@ const MarkerVar = "GOCONC_HUB_ID"
 
 // Marked lists the pids of the live processes whose environment has
 // MarkerVar=id (those of other users are found when we are root).
-func Marked(id string) []int {
-	want := []byte(MarkerVar + "=" + id)
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	var pids []int
-	for _, d := range dirs {
-		pid, err := strconv.Atoi(filepath.Base(d))
-		if err != nil || pid == os.Getpid() {
-			continue
-		}
-		env, err := os.ReadFile(filepath.Join(d, "environ"))
-		if err != nil {
-			continue
-		}
-		for _, kv := range bytes.Split(env, []byte{0}) {
-			if bytes.Equal(kv, want) {
-				if !zombie(d) {
-					pids = append(pids, pid)
-				}
-				break
-			}
-		}
-	}
-	return pids
-}
-
-// zombie is whether the process has exited and waits to be reaped.
-func zombie(procDir string) bool {
-	stat, err := os.ReadFile(filepath.Join(procDir, "stat"))
-	if err != nil {
-		return true
-	}
-	i := bytes.LastIndexByte(stat, ')')
-	return i < 0 || i+2 >= len(stat) || stat[i+2] == 'Z'
-}
+func Marked(id string) []int { return service.Marked(MarkerVar, id) }

@@ -3,16 +3,19 @@ package jupyter
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/goconc/goconc/kernel/course"
 	"github.com/goconc/goconc/kernel/excerpt"
+	"github.com/goconc/goconc/kernel/internal/service"
 	"github.com/goconc/goconc/kernel/notebook"
 	"golang.org/x/sync/errgroup"
 )
@@ -125,6 +128,10 @@ func errorOutput(c *notebook.Cell) string {
 	return msg
 }
 
+// runMarkerVar marks the processes of one notebook's run (nbconvert,
+// its kernel, the kernel's cells), so that a stopped run ends them all.
+const runMarkerVar = "GOCONC_RUN_ID"
+
 // execute runs nb through `jupyter nbconvert --execute` in dir (the
 // kernel's working directory, which the setup cell's ${GONB_DIR}/..
 // relies on) and returns the executed notebook.
@@ -137,7 +144,22 @@ func execute(ctx context.Context, nb *notebook.Notebook, dir string, cellTimeout
 	cmd.Stdin = bytes.NewReader(nb.Marshal())
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	cmd.Env = append(os.Environ(), "PATH="+ToolPath())
+	// Stopped (Ctrl-C), the run ends nbconvert and its kernel with it.
+	// The kernel runs in a session of its own, holding nbconvert's
+	// stdout and stderr: nbconvert killed alone (or interrupted: it
+	// does not shut the kernel down then) left it running, and Wait
+	// read those pipes for as long as it lived (goconc run hung after
+	// Ctrl-C). The kernel inherits nbconvert's environment, and the
+	// marker there finds it; WaitDelay bounds whatever else holds on.
+	marker := rand.Text()
+	cmd.Env = append(os.Environ(), "PATH="+ToolPath(), runMarkerVar+"="+marker)
+	cmd.Cancel = func() error {
+		for _, pid := range service.Marked(runMarkerVar, marker) {
+			syscall.Kill(pid, syscall.SIGKILL)
+		}
+		return cmd.Process.Kill()
+	}
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("jupyter nbconvert failed (%v): %s", err, excerpt.Last(jupyterErrors(stderr.String()), 6))
 	}

@@ -3,11 +3,14 @@ package jupyter
 import (
 	"cmp"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/goconc/goconc/kernel/internal/atomicfile"
 )
 
 // RunTimes is how long each notebook took the last time it ran, kept
@@ -19,16 +22,23 @@ import (
 type RunTimes struct {
 	file  string
 	times map[string]time.Duration // runKey → its last time
+	ran   map[string]time.Duration // the times this run recorded
 }
 
-// LoadRunTimes reads the times kept in file (a missing or unreadable
-// file is no history: notebooks then start in the order given).
+// LoadRunTimes reads the times kept in file (a missing, unreadable or
+// malformed file is no history: notebooks then start in the order
+// given). JSON's null would decode to a nil map that the first record
+// panics on, and a file half decoded is no better than none.
 func LoadRunTimes(file string) *RunTimes {
-	rt := &RunTimes{file: file, times: map[string]time.Duration{}}
-	if data, err := os.ReadFile(file); err == nil {
-		json.Unmarshal(data, &rt.times)
+	return &RunTimes{file: file, times: readRunTimes(file), ran: map[string]time.Duration{}}
+}
+
+func readRunTimes(file string) map[string]time.Duration {
+	var kept map[string]time.Duration
+	if data, err := os.ReadFile(file); err == nil && json.Unmarshal(data, &kept) == nil && kept != nil {
+		return kept
 	}
-	return rt
+	return map[string]time.Duration{}
 }
 
 // RunTimesFile is where goconc run keeps its times: under the user's
@@ -79,17 +89,24 @@ func (rt *RunTimes) startOrder(paths []string, solved bool) []int {
 func (rt *RunTimes) record(path string, solved bool, took time.Duration) {
 	if rt != nil {
 		rt.times[runKey(path, solved)] = took.Round(time.Millisecond)
+		rt.ran[runKey(path, solved)] = took.Round(time.Millisecond)
 	}
 }
 
-// Save writes the times back to the file they came from.
+// Save writes the times this run recorded into the file they came
+// from, as it is now: a run of other notebooks alongside (another
+// terminal) may have saved its own times since this one loaded, and
+// they are kept. The file is replaced whole, so a run stopped mid-save
+// does not leave half of it.
 func (rt *RunTimes) Save() error {
-	data, err := json.MarshalIndent(rt.times, "", "  ")
+	times := readRunTimes(rt.file)
+	maps.Copy(times, rt.ran)
+	data, err := json.MarshalIndent(times, "", "  ")
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(rt.file), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(rt.file, data, 0o644)
+	return atomicfile.WriteFile(rt.file, data)
 }

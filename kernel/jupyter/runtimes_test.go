@@ -1,6 +1,7 @@
 package jupyter
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -37,4 +38,28 @@ func TestABrokenTimesFileIsNoHistory(t *testing.T) {
 	assert.Equal(t, []int{0, 1}, LoadRunTimes("/nonexistent/run-times.json").startOrder([]string{"b.ipynb", "a.ipynb"}, false))
 	var none *RunTimes
 	assert.Equal(t, []int{0, 1}, none.startOrder([]string{"b.ipynb", "a.ipynb"}, false))
+}
+
+// A times file that holds JSON's null (a hand edit, another tool) is no
+// history, as an unreadable one is: the run records into it and saves.
+func TestATimesFileOfNullIsNoHistory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "run-times.json")
+	require.NoError(t, os.WriteFile(file, []byte("null\n"), 0o644))
+	rt := LoadRunTimes(file)
+	assert.NotPanics(t, func() { rt.record("n/05-pools.ipynb", false, time.Second) })
+	require.NoError(t, rt.Save())
+	assert.Equal(t, map[string]time.Duration{"05-pools": time.Second}, LoadRunTimes(file).times)
+}
+
+// Two runs at once, of other notebooks (two terminals): each keeps its
+// own times, and neither drops the other's when it saves.
+func TestTwoRunsAtOnceKeepEachOthersTimes(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "run-times.json")
+	one, other := LoadRunTimes(file), LoadRunTimes(file)
+	one.record("n/05-pools.ipynb", true, 20*time.Second)
+	require.NoError(t, one.Save())
+	other.record("n/01-threads.ipynb", true, 3*time.Second)
+	require.NoError(t, other.Save())
+	assert.Equal(t, map[string]time.Duration{"05-pools --solved": 20 * time.Second, "01-threads --solved": 3 * time.Second},
+		LoadRunTimes(file).times)
 }

@@ -2,6 +2,7 @@ package setup
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -103,10 +104,11 @@ func (s *Installer) installClass() (string, error) {
 	if err := writeKernelSpec(class, goDir); err != nil {
 		return "", err
 	}
-	if err := seenByOthers(); err != nil {
+	seen, err := seenByOthers()
+	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%s (warm build %.0fs), kernel spec in %s", class.Dir, took.Seconds(), hub.KernelDir), nil
+	return fmt.Sprintf("%s (warm build %.0fs), kernel spec in %s, %s", class.Dir, took.Seconds(), hub.KernelDir, seen), nil
 }
 
 // copyCourse copies go.mod, go.sum, lessons/ and the course notebooks
@@ -219,7 +221,7 @@ func writeKernelSpec(class hub.Class, goDir string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(hub.KernelDir, 0o755); err != nil {
+	if err := mkdirReadable(hub.KernelDir); err != nil {
 		return err
 	}
 	if logo, err := os.ReadFile(filepath.Join(kernelLogoDir(), "logo-svg.svg")); err == nil {
@@ -238,18 +240,20 @@ func writeKernelSpec(class hub.Class, goDir string) error {
 // seenByOthers checks that a user other than root (nobody, with a home
 // of its own for the check) finds the class's GoNB kernel spec, as a learner's
 // Jupyter must: root's own finds the spec in its home too, and would
-// hide a system-wide spec that nobody else can read.
-func seenByOthers() error {
+// hide a system-wide spec that nobody else can read. It says what it
+// did: without runuser (not util-linux's world) nothing runs it as
+// nobody, and the install must not read as checked when it was not.
+func seenByOthers() (string, error) {
 	if _, err := exec.LookPath("runuser"); err != nil {
-		return nil // not util-linux's world: nothing to run it as nobody with
+		return "not checked as another user (no runuser): log in as a learner to see the Go kernel", nil
 	}
 	home, err := os.MkdirTemp("", "goconc-nobody-") // Jupyter writes in its home
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer os.RemoveAll(home)
 	if err := os.Chmod(home, 0o777); err != nil {
-		return err
+		return "", err
 	}
 	// runuser sets HOME to nobody's own (/nonexistent): env sets ours.
 	cmd := exec.Command("runuser", "-u", "nobody", "--", "env", "PATH=/usr/bin:/bin", "HOME="+home,
@@ -264,12 +268,16 @@ func seenByOthers() error {
 		err = json.Unmarshal(out, &list)
 	}
 	if err != nil {
-		return fmt.Errorf("jupyter kernelspec list, as the user nobody: %v", err)
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			err = fmt.Errorf("%v: %s", err, excerpt.Last(string(exit.Stderr), 1))
+		}
+		return "", fmt.Errorf("jupyter kernelspec list, as the user nobody: %v", err)
 	}
 	if got := list.Kernelspecs["gonb"].ResourceDir; got != hub.KernelDir {
-		return fmt.Errorf("a user other than root does not find the GoNB kernel in %s (found %q): check its permissions", hub.KernelDir, got)
+		return "", fmt.Errorf("a user other than root does not find the GoNB kernel in %s (found %q): check its permissions", hub.KernelDir, got)
 	}
-	return nil
+	return "seen by the user nobody", nil
 }
 
 // kernelLogoDir is where the user's gonb --install put its spec (and

@@ -1,0 +1,30 @@
+package setup
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// mkdirReadable is os.MkdirAll, with every directory it creates made
+// 0755 whatever root's umask is: a learner's Jupyter, as its own user,
+// must pass through all of /usr/local/share/jupyter/kernels to reach
+// the class's kernel spec, and MkdirAll under `umask 077` makes them
+// root's alone (a chmod -R of the spec's own dir cannot reach them).
+func mkdirReadable(dir string) error {
+	var created []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || d == filepath.Dir(d) {
+			break
+		}
+		created = append(created, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, d := range created {
+		if err := os.Chmod(d, 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
+}
