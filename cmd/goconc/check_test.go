@@ -54,3 +54,9 @@ func TestCheckingGoesOnPastANameItCannotRead(t *testing.T) {
 	assert.Contains(t, err.Error(), "gone.ipynb")
 	assert.Contains(t, err.Error(), "my copy.ipynb")
 }
+
+func TestAFolderNameWithSpacesIsQuotedInTheHint(t *testing.T) {
+	assert.Equal(t, "notebooks/NOTEBOOK.ipynb", shellWord("notebooks/NOTEBOOK.ipynb"))
+	assert.Equal(t, "'my work/NOTEBOOK.ipynb'", shellWord("my work/NOTEBOOK.ipynb"))
+	assert.Equal(t, `'Ada'\''s/NOTEBOOK.ipynb'`, shellWord("Ada's/NOTEBOOK.ipynb"))
+}

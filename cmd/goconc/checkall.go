@@ -67,7 +67,7 @@ func checkCourse(ctx context.Context, ch *check.Checker, dir string) error {
 		fmt.Printf("\nnot checked (no copy of a course notebook, or a second copy of one): %s\n", strings.Join(ignored, ", "))
 	}
 	if passed < all {
-		fmt.Printf("\nwhy a claim does not hold: goconc check %s\n", filepath.Join(shownDir(dir), "NOTEBOOK.ipynb"))
+		fmt.Printf("\nwhy a claim does not hold: goconc check %s\n", shellWord(filepath.Join(shownDir(dir), "NOTEBOOK.ipynb")))
 		return exitError(1)
 	}
 	return nil
@@ -111,4 +111,13 @@ func shownDir(dir string) string {
 		return rel
 	}
 	return abs
+}
+
+// shellWord is path as one word of a shell command line: quoted when
+// it holds a space or another character the shell would act on.
+func shellWord(path string) string {
+	if path != "" && strings.Trim(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
+		return path
+	}
+	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }

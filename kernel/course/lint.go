@@ -33,7 +33,10 @@ var (
 	cellID = regexp.MustCompile(`^[a-zA-Z0-9_-]{1,64}$`)
 	// checkCall finds the check a check cell calls: threads.CheckFetchAll(.
 	checkCall = regexp.MustCompile(`\b([a-z]+)\.(Check[A-Z]\w*)\(`)
-	testFunc  = regexp.MustCompile(`(?m)^func (Test\w*)\(`)
+	// testFunc finds a test as go test does: Test, then nothing or a
+	// name that does not start with a lower-case letter, taking a
+	// *testing.T (not Testable, not TestMain).
+	testFunc = regexp.MustCompile(`(?m)^func (Test(?:[^a-z(]\w*)?)\(\s*\w+\s+\*testing\.T\s*\)`)
 )
 
 // checkCellFirstLine is the line a check cell starts with: %test

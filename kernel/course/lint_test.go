@@ -112,3 +112,12 @@ func TestLintCatchesAMissingOrWrongLesson(t *testing.T) {
 	wrong := lintBroken(t, func(nb *notebook.Notebook) { nb.SetLesson("02-daemon") })
 	assert.Contains(t, wrong, `metadata.goconc.lesson is "02-daemon", want "01-threads"`)
 }
+
+// Only what go test runs as a test counts as the check cell's one Test
+// function: a helper named Testable, or a TestMain, does not.
+func TestTheCheckCellsTestFunctionIsOneGoTestRuns(t *testing.T) {
+	src := "%test -test.run=^TestFetchAll$\nfunc Testable() bool { return true }\n\n" +
+		"func TestMain(m *testing.M) { m.Run() }\n\nfunc TestFetchAll(t *testing.T) {\n\tthreads.CheckFetchAll(t, FetchAll)\n}\n"
+	assert.Equal(t, "%test -test.run=^TestFetchAll$", checkCellFirstLine(src))
+	assert.Empty(t, checkCellFirstLine("%test\nfunc TestA(t *testing.T) {}\nfunc TestB(t *testing.T) {}\n"), "two tests: no one line runs the check alone")
+}

@@ -161,6 +161,9 @@ func execute(ctx context.Context, nb *notebook.Notebook, dir string, cellTimeout
 	}
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("stopped (%v) before the notebook finished; its kernel is stopped too", context.Cause(ctx))
+		}
 		return nil, fmt.Errorf("jupyter nbconvert failed (%v): %s", err, excerpt.Last(jupyterErrors(stderr.String()), 6))
 	}
 	out, err := notebook.Parse(stdout.Bytes())
