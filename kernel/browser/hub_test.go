@@ -71,21 +71,11 @@ func TestAClassOnTheHubWorksIsCollectedGradedAndGetsFeedback(t *testing.T) {
 		assert.Equal(t, "gonb", kernel)
 	}
 
-	solution, err := c.Solution("threads", "fetch-all")
-	require.NoError(t, err)
-	ada := learners["ada"]
-	require.NoError(t, ada.Type("exercise:fetch-all", solution))
-	cells, took, err := ada.Run(5*time.Minute, "exercise:fetch-all", "check:fetch-all")
-	require.NoError(t, err)
-	require.Len(t, cells, 3)
-	t.Logf("ada: the setup cell, the exercise cell and the check cell, her first cells, in %.1fs", took.Seconds())
-	check := cells[2]
+	check := solveFetchAll(t, c, learners["ada"], filepath.Join(artifacts, "ada-01-threads.jpg"))
 	assert.Empty(t, check.Errors, "the check cell's errors")
-	require.Len(t, check.Scorecards, 1, "the check cell shows a scorecard; it shows:\n%s", check.Text)
 	sc := check.Scorecards[0]
 	assert.True(t, sc.Passed && sc.Points == 10 && sc.Max == 10, "fetch-all 10/10; the scorecard: %+v", sc)
 	assert.Contains(t, check.Text, "PASS fetch-all")
-	require.NoError(t, ada.Screenshot(filepath.Join(artifacts, "ada-01-threads.jpg")))
 
 	for _, l := range learners {
 		l.Close()
@@ -134,6 +124,24 @@ func hubTestSetup(t *testing.T) (c *course.Course, goconc, artifacts string) {
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	return c, goconc, filepath.Join(c.Root, "out", "hub")
+}
+
+// solveFetchAll types the fetch-all solution into the open 01-threads
+// notebook of learner l, runs the setup, exercise and check cells as
+// the learner would, saves a picture of the page as shot, and returns
+// the check cell, which must show one scorecard.
+func solveFetchAll(t *testing.T, c *course.Course, l *Learner, shot string) PageCell {
+	t.Helper()
+	solution, err := c.Solution("threads", "fetch-all")
+	require.NoError(t, err)
+	require.NoError(t, l.Type("exercise:fetch-all", solution))
+	cells, took, err := l.Run(5*time.Minute, "exercise:fetch-all", "check:fetch-all")
+	require.NoError(t, err)
+	require.Len(t, cells, 3)
+	t.Logf("%s: the setup cell, the exercise cell and the check cell, their first cells, in %.1fs", l.Name, took.Seconds())
+	require.Len(t, cells[2].Scorecards, 1, "the check cell shows a scorecard; it shows:\n%s", cells[2].Text)
+	require.NoError(t, l.Screenshot(shot))
+	return cells[2]
 }
 
 // startHub starts `goconc hub` on a free port with the quick try's
