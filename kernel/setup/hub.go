@@ -98,8 +98,8 @@ func (s *Installer) installClass() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("the class's warm build: %w", err)
 	}
-	if out, err := exec.Command("chmod", "-R", "a+rX", class.Dir).CombinedOutput(); err != nil {
-		return "", fmt.Errorf("chmod: %s", excerpt.Last(string(out), 2))
+	if err := readableByAll(class.Dir); err != nil {
+		return "", err
 	}
 	if err := writeKernelSpec(class, goDir); err != nil {
 		return "", err
@@ -234,7 +234,7 @@ func writeKernelSpec(class hub.Class, goDir string) error {
 	// Every learner's Jupyter reads it, as its own user: an earlier
 	// install that left it root's alone (0600) showed learners only
 	// Python. The PAM test in make hub logs a real user in to see it.
-	return exec.Command("chmod", "-R", "a+rX", hub.KernelDir).Run()
+	return readableByAll(hub.KernelDir)
 }
 
 // seenByOthers checks that a user other than root (nobody, with a home

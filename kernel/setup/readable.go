@@ -1,8 +1,12 @@
 package setup
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+
+	"github.com/goconc/goconc/kernel/excerpt"
 )
 
 // mkdirReadable is os.MkdirAll, with every directory it creates made
@@ -25,6 +29,16 @@ func mkdirReadable(dir string) error {
 		if err := os.Chmod(d, 0o755); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// readableByAll makes everything under dir readable by every user, and
+// its directories passable (chmod -R a+rX): the class install and the
+// kernel spec are read by each learner's kernel as its own user.
+func readableByAll(dir string) error {
+	if out, err := exec.Command("chmod", "-R", "a+rX", dir).CombinedOutput(); err != nil {
+		return fmt.Errorf("chmod -R a+rX %s: %v: %s", dir, err, excerpt.Last(string(out), 2))
 	}
 	return nil
 }
