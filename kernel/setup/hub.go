@@ -115,7 +115,7 @@ func (s *Installer) installClass() (string, error) {
 // (no solutions: learners can read the class install) into a fresh
 // dir, then puts it in place of the old class copy.
 func (s *Installer) copyCourse(class hub.Class) error {
-	if err := os.MkdirAll(class.Dir, 0o755); err != nil {
+	if err := mkdirReadable(class.Dir); err != nil { // its parents too, under any umask
 		return err
 	}
 	fresh, err := os.MkdirTemp(class.Dir, "course.new-")

@@ -10,9 +10,10 @@ import (
 )
 
 // mkdirReadable is os.MkdirAll, with every directory it creates made
-// 0755 whatever root's umask is: a learner's Jupyter, as its own user,
-// must pass through all of /usr/local/share/jupyter/kernels to reach
-// the class's kernel spec, and MkdirAll under `umask 077` makes them
+// 0755 whatever root's umask is: a learner's Jupyter and kernel, as
+// their own user, must pass through all of /usr/local/share/jupyter/kernels
+// to reach the class's kernel spec, and through the parents of a class
+// install placed elsewhere (Installer.ClassDir), and MkdirAll under `umask 077` makes them
 // root's alone (a chmod -R of the spec's own dir cannot reach them).
 func mkdirReadable(dir string) error {
 	var created []string
