@@ -65,16 +65,13 @@ func (ch *Checker) runExercise(ctx context.Context, b *build, p *buildPart) {
 }
 
 // runtimeFaulted reports whether a run died of a fault of Go's runtime
-// itself (package fault), and so is worth running again. A run that a
-// limit stopped, from outside or by the test binary's own timeout, is
-// not: a learner's endless loop that printed a fault's line would
-// otherwise cost its time limit once per run. Nor is one that exited
-// 0: a process the runtime failed in never does, and a learner's
-// code that printed the line and went on would get its flaky tests
-// three tries.
+// itself (fault.Of: it failed, with a fault's line, and the test
+// binary's own timeout did not end it), and so is worth running again.
+// A run the grader stopped from outside is not either: a learner's
+// endless loop that printed a fault's line would otherwise cost its
+// time limit once per run.
 func runtimeFaulted(out []byte, hit sandbox.Overrun, exit *os.ProcessState) bool {
-	died := exit == nil || !exit.Success()
-	return died && hit == "" && !bytes.Contains(out, []byte("panic: test timed out after")) && fault.In(string(out)) != ""
+	return hit == "" && fault.Of(string(out), exit != nil && exit.Success()) != ""
 }
 
 // overrun explains a run that the grader stopped from outside.

@@ -78,9 +78,9 @@ func Output(t *testing.T, test string, env ...string) string {
 		cmd.Env = append(append(os.Environ(), childEnv+"=1"), env...)
 		b, _ := cmd.CombinedOutput()
 		out = string(b)
-		f := fault.In(out)
-		if f == "" || cmd.ProcessState.Success() {
-			break // a child the runtime failed in never exits 0
+		f := fault.Of(out, cmd.ProcessState.Success())
+		if f == "" {
+			break
 		}
 		t.Logf("%s, run %d: Go's runtime failed on its own (%s)", test, run, f)
 	}

@@ -36,3 +36,15 @@ func In(out string) string {
 	}
 	return ""
 }
+
+// Of returns the fault a run died of: the first of [Lines] in its
+// output, when the run failed and its test binary's own time limit did
+// not end it; else "". A run that succeeded, or ran out of time, and
+// printed such a line (a learner's code can print anything) did not
+// die of it, and is not worth running again.
+func Of(out string, succeeded bool) string {
+	if succeeded || strings.Contains(out, "panic: test timed out after") {
+		return ""
+	}
+	return In(out)
+}

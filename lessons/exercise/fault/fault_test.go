@@ -19,3 +19,10 @@ func TestALearnersNilPointerIsNotARuntimeFault(t *testing.T) {
 	assert.Empty(t, In(nilPanic))
 	assert.Empty(t, In("the learner printed ThreadSanitizer: CHECK failed mid-line\n"))
 }
+
+func TestARunDiedOfAFaultOnlyWhenItFailedWithinItsTime(t *testing.T) {
+	segv := "SIGSEGV: segmentation violation\nPC=0x41ca09 m=0 sigcode=1 addr=0x0\n"
+	assert.Equal(t, "SIGSEGV: segmentation violation", Of(segv, false))
+	assert.Empty(t, Of(segv, true), "a run that succeeded printed the line, it did not die of it")
+	assert.Empty(t, Of(segv+"panic: test timed out after 1m0s\n", false), "its own timeout ended it")
+}
