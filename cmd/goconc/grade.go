@@ -191,11 +191,7 @@ func loadExtraChecks(ctx context.Context, ch *check.Checker, f gradeFlags) error
 		fmt.Println("refused")
 		return err
 	}
-	n, points := x.Claims()
-	claims, held := fmt.Sprintf("%d hidden claims", n), "held by the course's solutions"
-	if n == 1 {
-		claims = "1 hidden claim"
-	}
+	held := "held by the course's solutions"
 	if cached {
 		held += " (as the cache remembers)"
 	}
@@ -203,7 +199,7 @@ func loadExtraChecks(ctx context.Context, ch *check.Checker, f gradeFlags) error
 	if f.showHidden {
 		shown = "named in feedback (--show-hidden)"
 	}
-	fmt.Printf("%s worth %d points, %s, %s\n", claims, points, held, shown)
+	fmt.Printf("%s, %s, %s\n", x.Described(), held, shown)
 	return nil
 }
 

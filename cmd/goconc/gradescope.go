@@ -89,12 +89,6 @@ func validateExtra(ctx context.Context, c *course.Course, dir string) error {
 		fmt.Println("refused")
 		return err
 	}
-	n, points := x.Claims()
-	claims := fmt.Sprintf("%d hidden claims", n)
-	if n == 1 {
-		claims = "1 hidden claim"
-	}
-	fmt.Printf("%s of %s worth %d points, held by the course's solutions, in the zip\n",
-		claims, strings.Join(x.Exercises(), ", "), points)
+	fmt.Printf("%s, of %s, held by the course's solutions, in the zip\n", x.Described(), strings.Join(x.Exercises(), ", "))
 	return nil
 }

@@ -187,6 +187,13 @@ func (x *ExtraChecks) Claims() (n, points int) {
 	return n, points
 }
 
+// Described says what the hidden claims are worth, for the
+// instructor's log, once validated: "1 hidden claim worth 2 points".
+func (x *ExtraChecks) Described() string {
+	n, points := x.Claims()
+	return fmt.Sprintf("%s worth %d points", plural(n, "hidden claim"), points)
+}
+
 // claimsOf are the claims of one Test function, as learned from the
 // course's solution; nil before ValidateExtra.
 func (x *ExtraChecks) claimsOf(id, check string) []exercise.PartScore {

@@ -49,12 +49,10 @@ func loadExtra(ctx context.Context, ch *check.Checker, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	n, points := x.Claims()
 	how := "held by the course's solutions"
 	if cached {
 		how += " (as the cache remembers)"
 	}
-	fmt.Fprintf(cfg.Log, "extra checks of %s: %d hidden claims worth %d points, %s\n",
-		strings.Join(x.Exercises(), ", "), n, points, how)
+	fmt.Fprintf(cfg.Log, "extra checks of %s: %s, %s\n", strings.Join(x.Exercises(), ", "), x.Described(), how)
 	return nil
 }
