@@ -8,12 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
-	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"github.com/goconc/goconc/lessons/internal/gonbpipe"
 )
 
 // In a notebook, a check cell shows a [Scorecard] instead of the
@@ -53,7 +53,7 @@ func scorecardMode() string {
 	if m := os.Getenv(scorecardEnv); m == "text" || m == "html" {
 		return m
 	}
-	if gonbui.IsNotebook {
+	if gonbpipe.InNotebook {
 		return "html"
 	}
 	return ""
@@ -86,11 +86,9 @@ func showScorecard(t *testing.T, mode string, m Manifest) {
 			fmt.Println(s.HTML())
 			break
 		}
-		gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
-			protocol.MIMETextHTML:  s.HTML(),
-			protocol.MIMETextPlain: s.Text(),
-		}})
-		gonbui.Sync()
+		if err := gonbpipe.Show(s.HTML(), s.Text()); err != nil {
+			fmt.Printf("%s(no HTML scorecard: %v)\n", s.Text(), err)
+		}
 	}
 	os.Stdout.Sync()
 	silenceStdout()
@@ -114,7 +112,7 @@ func runChild(test string) (string, error) {
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run="+strings.Join(pattern, "/"), "-test.v", "-test.count=1")
 	for _, e := range os.Environ() {
 		name, _, _ := strings.Cut(e, "=")
-		if name != protocol.GONB_PIPE_ENV && name != protocol.GONB_PIPE_BACK_ENV && name != scorecardEnv {
+		if !slices.Contains(gonbpipe.Env, name) && name != scorecardEnv {
 			cmd.Env = append(cmd.Env, e)
 		}
 	}

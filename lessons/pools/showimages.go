@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/goconc/goconc/lessons/internal/gonbpipe"
 )
 
 // ShowImages shows downloaded PNGs side by side in a GoNB notebook, so
 // we see that the bytes really are the pictures; anywhere else it
 // prints their sizes.
 func ShowImages(images [][]byte) {
-	if !gonbui.IsNotebook {
+	if !gonbpipe.InNotebook {
 		for i, img := range images {
 			fmt.Printf("image %d: %d bytes\n", i+1, len(img))
 		}
@@ -25,5 +25,7 @@ func ShowImages(images [][]byte) {
 			base64.StdEncoding.EncodeToString(img))
 	}
 	b.WriteString(`</div>`)
-	gonbui.DisplayHTML(b.String())
+	if err := gonbpipe.Show(b.String(), ""); err != nil {
+		fmt.Println("no pictures:", err)
+	}
 }

@@ -3,7 +3,7 @@ package timeline
 import (
 	"fmt"
 
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/goconc/goconc/lessons/internal/gonbpipe"
 )
 
 // Display shows the timeline where the program runs: as a picture in a GoNB
@@ -18,15 +18,17 @@ func ShowBars(title string, bars []Bar) {
 	show(func() string { return BarsSVG(title, bars) }, func() string { return BarsText(title, bars) })
 }
 
-// show renders only the form that will be shown. GoNB inlines the SVG in the
-// cell's HTML output. It stops reading pictures the moment the cell's
-// program exits, so we wait until GoNB has the picture: a timeline drawn
-// last in a cell is not lost.
+// show renders only the form that will be shown: in GoNB the SVG, inlined
+// in the cell's HTML output (gonbpipe.Show waits until GoNB has it, so a
+// timeline drawn last in a cell is not lost). If GoNB cannot take the
+// picture, the cell says why and shows the text.
 func show(svg, text func() string) {
-	if gonbui.IsNotebook {
-		gonbui.DisplaySvg(svg())
-		gonbui.Sync()
-		return
+	if gonbpipe.InNotebook {
+		err := gonbpipe.Show("<div>"+svg()+"</div>", "")
+		if err == nil {
+			return
+		}
+		fmt.Println("no picture:", err)
 	}
 	fmt.Print(text())
 }
