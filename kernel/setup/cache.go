@@ -59,6 +59,9 @@ func warmBuild(root string, env []string) (time.Duration, error) {
 	var main strings.Builder
 	main.WriteString("package main\n\nimport (\n")
 	for _, p := range append(strings.Fields(lessons), cellImports...) {
+		if strings.Contains(p+"/", "/internal/") {
+			continue // not importable from a cell's module; its importers build it
+		}
 		fmt.Fprintf(&main, "\t_ %q\n", p)
 	}
 	main.WriteString(")\n\nfunc main() {}\n")

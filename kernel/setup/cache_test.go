@@ -33,3 +33,14 @@ func TestTheCacheIsWarmedWithTheSetupCellsFlags(t *testing.T) {
 		}
 	}
 }
+
+// The warm-up builds what every lesson package needs, as a cell's module
+// would import it: a package that a cell may not import (an internal
+// one) is left to its importers, not named, or the whole build fails.
+func TestTheWarmUpBuildsTheCourse(t *testing.T) {
+	wd, _ := os.Getwd()
+	c, err := course.Find(wd)
+	require.NoError(t, err)
+	_, err = warmBuild(c.Root, nil)
+	require.NoError(t, err)
+}
